@@ -1,0 +1,74 @@
+namespace ReferralFlow.Core.HandOffs;
+
+/// <summary>A request to a partner organisation (receiving shelter, consulate ...) that the procedure waits on.</summary>
+public sealed class HandOff
+{
+    public required Guid Id { get; init; }
+    public required Guid ReferralId { get; init; }
+    public required Guid TokenId { get; init; }
+    public required string StepId { get; init; }
+
+    /// <summary>The partner's role in the referral, resolved to a contact when the request is sent.</summary>
+    public required string Partner { get; init; }
+
+    /// <summary>What is asked (accept-referral, document-request ...); selects the message template.</summary>
+    public required string Request { get; init; }
+    public required string Title { get; init; }
+    public required IReadOnlyList<string> Outcomes { get; init; }
+    public HandOffStatus Status { get; private set; } = HandOffStatus.Requested;
+    public required DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? DueAt { get; init; }
+    public DateTimeOffset? AnsweredAt { get; private set; }
+    public string? Outcome { get; private set; }
+    public string? Channel { get; private set; }
+    public string? AnsweredBy { get; private set; }
+
+    public bool IsOpen => HandOffStatusCodes.IsOpen(Status);
+
+    /// <param name="status">The FHIR status the answer puts the hand-off in, e.g. Completed or Rejected.</param>
+    public void Answer(string outcome, HandOffStatus status, DateTimeOffset at, string channel, string? by)
+    {
+        EnsureOpen("answer");
+        if (!Outcomes.Contains(outcome, StringComparer.Ordinal))
+            throw new InvalidOperationException(
+                $"Hand-off '{Title}' (step '{StepId}') has no outcome '{outcome}'; allowed: {Quoted(Outcomes)}.");
+        if (status is HandOffStatus.Requested or HandOffStatus.Cancelled or HandOffStatus.Failed)
+            throw new ArgumentOutOfRangeException(nameof(status), status,
+                "A partner's answer cannot set the hand-off to requested, cancelled or failed.");
+        if (!HandOffChannels.All.Contains(channel, StringComparer.Ordinal))
+            throw new ArgumentOutOfRangeException(nameof(channel), channel,
+                $"Unknown answer channel; allowed: {Quoted(HandOffChannels.All)}.");
+
+        Status = status;
+        Outcome = outcome;
+        AnsweredAt = at;
+        Channel = channel;
+        AnsweredBy = by;
+    }
+
+    public void Cancel(DateTimeOffset at)
+    {
+        EnsureOpen("cancel");
+        Status = HandOffStatus.Cancelled;
+        AnsweredAt = at;
+    }
+
+    /// <summary>The partner did not answer in time; the outcome comes from the step's escalation ladder.</summary>
+    public void Expire(string outcome, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(outcome);
+        EnsureOpen("expire");
+        Status = HandOffStatus.Failed;
+        Outcome = outcome;
+        AnsweredAt = at;
+    }
+
+    private void EnsureOpen(string action)
+    {
+        if (!IsOpen)
+            throw new InvalidOperationException(
+                $"Cannot {action} hand-off '{Title}' (step '{StepId}'): it is already {HandOffStatusCodes.ToCode(Status)}.");
+    }
+
+    private static string Quoted(IEnumerable<string> values) => string.Join(", ", values.Select(v => $"'{v}'"));
+}

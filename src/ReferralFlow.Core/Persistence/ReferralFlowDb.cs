@@ -1,0 +1,83 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using ReferralFlow.Core.Definitions;
+using ReferralFlow.Core.HandOffs;
+using ReferralFlow.Core.History;
+using ReferralFlow.Core.Incidents;
+using ReferralFlow.Core.Outbox;
+using ReferralFlow.Core.Referrals;
+using ReferralFlow.Core.Tasks;
+using ReferralFlow.Core.Timers;
+
+namespace ReferralFlow.Core.Persistence;
+
+/// <summary>The one unit of work: an engine step saves state, tasks, hand-offs, timers, outbox and history
+/// together (DESIGN.md §4). Build options with <see cref="DatabaseProvider"/>.</summary>
+public sealed class ReferralFlowDb(DbContextOptions<ReferralFlowDb> options) : DbContext(options)
+{
+    public DbSet<PublishedWorkflow> PublishedWorkflows => Set<PublishedWorkflow>();
+    public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<WorkTask> Tasks => Set<WorkTask>();
+    public DbSet<HandOff> HandOffs => Set<HandOff>();
+    public DbSet<DurableTimer> Timers => Set<DurableTimer>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<HistoryEntry> History => Set<HistoryEntry>();
+    public DbSet<Incident> Incidents => Set<Incident>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        configuration.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.ApplyConfiguration(new PublishedWorkflowMapping());
+        model.ApplyConfiguration(new ReferralMapping());
+        model.ApplyConfiguration(new WorkTaskMapping());
+        model.ApplyConfiguration(new HandOffMapping());
+        model.ApplyConfiguration(new DurableTimerMapping());
+        model.ApplyConfiguration(new OutboxMessageMapping());
+        model.ApplyConfiguration(new HistoryEntryMapping());
+        model.ApplyConfiguration(new IncidentMapping());
+
+        // snake_case names, written out here rather than by a naming package; the hand-written
+        // migrations use exactly these names.
+        foreach (var entity in model.Model.GetEntityTypes())
+        {
+            var table = SnakeCase(entity.GetTableName()!);
+            entity.SetTableName(table);
+            foreach (var property in entity.GetProperties())
+                property.SetColumnName(SnakeCase(property.Name));
+            entity.FindPrimaryKey()?.SetName($"pk_{table}");
+            foreach (var key in entity.GetForeignKeys())
+                key.SetConstraintName($"fk_{table}_{SnakeCase(key.PrincipalEntityType.GetTableName()!)}_{Columns(key.Properties)}");
+            foreach (var index in entity.GetIndexes())
+                index.SetDatabaseName($"{(index.IsUnique ? "ux" : "ix")}_{table}_{Columns(index.Properties)}");
+        }
+    }
+
+    private static string Columns(IEnumerable<IReadOnlyProperty> properties) =>
+        string.Join("_", properties.Select(p => SnakeCase(p.Name)));
+
+    internal static string SnakeCase(string name)
+    {
+        var builder = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c))
+            {
+                var wordStart = i > 0 && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1])
+                    || (char.IsUpper(name[i - 1]) && i + 1 < name.Length && char.IsLower(name[i + 1])));
+                if (wordStart) builder.Append('_');
+                builder.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+        return builder.ToString();
+    }
+}

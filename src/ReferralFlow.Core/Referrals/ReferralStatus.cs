@@ -1,0 +1,8 @@
+namespace ReferralFlow.Core.Referrals;
+
+public enum ReferralStatus
+{
+    Active,
+    Closed,
+    Withdrawn,
+}

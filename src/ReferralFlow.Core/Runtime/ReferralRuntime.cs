@@ -1,0 +1,91 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using ReferralFlow.Core.Definitions;
+using ReferralFlow.Core.Persistence;
+using ReferralFlow.Engine.Execution;
+
+namespace ReferralFlow.Core.Runtime;
+
+/// <summary>
+/// Carries referrals through their procedures. Every call is one database transaction covering the
+/// referral's state, tasks, hand-offs, timers, outbox rows, history and incidents — for the referral
+/// and any parent or child it touches. A concurrent change to the same referral is retried.
+/// </summary>
+public sealed class ReferralRuntime(Func<ReferralFlowDb> openDb, WorkflowLibrary library, TimeProvider clock)
+{
+    private const int MaxAttempts = 5;
+
+    public Func<ReferralFlowDb> OpenDb => openDb;
+
+    public Task<StartedReferral> StartAsync(
+        string workflowId, IReadOnlyDictionary<string, JsonNode?> input, string actor, CancellationToken ct = default) =>
+        InTransactionAsync(unit => unit.StartAsync(workflowId, input, actor, ct), ct);
+
+    public Task CompleteTaskAsync(Guid taskId, string outcome, IReadOnlyDictionary<string, JsonNode?> data, string actor, CancellationToken ct = default) =>
+        InTransactionAsync(async unit =>
+        {
+            var task = await unit.Db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId, ct)
+                ?? throw new ReferralFlowException($"No task {taskId}; list open tasks with 'referralflow tasks list'.");
+            await unit.ResumeAsync(task.ReferralId, new CompleteTask(taskId, outcome, data, actor), ct);
+            return true;
+        }, ct);
+
+    public Task AnswerHandOffAsync(Guid handOffId, string outcome, IReadOnlyDictionary<string, JsonNode?> data, string actor, string channel, CancellationToken ct = default) =>
+        InTransactionAsync(async unit =>
+        {
+            var handOff = await unit.Db.HandOffs.AsNoTracking().SingleOrDefaultAsync(h => h.Id == handOffId, ct)
+                ?? throw new ReferralFlowException($"No hand-off {handOffId}; list them with 'referralflow handoffs list'.");
+            await unit.ResumeAsync(handOff.ReferralId, new AnswerHandOff(handOffId, outcome, data, actor, channel), ct);
+            return true;
+        }, ct);
+
+    public Task WithdrawAsync(Guid referralId, string actor, CancellationToken ct = default) =>
+        InTransactionAsync(async unit => { await unit.ResumeAsync(referralId, new Withdraw(actor), ct); return true; }, ct);
+
+    public Task RetryIncidentsAsync(Guid referralId, string actor, CancellationToken ct = default) =>
+        InTransactionAsync(async unit => { await unit.ResumeAsync(referralId, new RetryIncidents(actor), ct); return true; }, ct);
+
+    /// <summary>
+    /// Fires one claimed timer. The timer row is deleted in the same transaction as its effects, and only
+    /// while this worker still holds its lease, so a timer fires exactly once even if a lease expires.
+    /// </summary>
+    public Task<bool> FireTimerAsync(Guid timerId, string owner, CancellationToken ct = default) =>
+        InTransactionAsync(async unit =>
+        {
+            var timer = await unit.Db.Timers.AsNoTracking().SingleOrDefaultAsync(t => t.Id == timerId, ct);
+            if (timer is null || timer.LeaseOwner != owner) return false;
+            if (!await Timers.TimerClaims.TryConsumeAsync(unit.Db, timerId, owner, ct)) return false;
+            await unit.ResumeIfActiveAsync(timer.ReferralId,
+                new FireTimer(timer.Id, timer.TokenId, ToEngine(timer.Purpose), timer.Rung), ct);
+            return true;
+        }, ct);
+
+    private static TimerPurpose ToEngine(Timers.TimerPurpose purpose) => (TimerPurpose)(int)purpose;
+
+    private async Task<T> InTransactionAsync<T>(Func<RuntimeUnit, Task<T>> work, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = openDb();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            try
+            {
+                var unit = new RuntimeUnit(db, library, clock);
+                var result = await work(unit);
+                await unit.FlushAsync(ct);
+                await transaction.CommitAsync(ct);
+                return result;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+            {
+                await transaction.RollbackAsync(ct);
+            }
+            catch (WorkflowInputException e)
+            {
+                throw new ReferralFlowException(e.Message);
+            }
+        }
+    }
+}
+
+public sealed record StartedReferral(Guid Id, string CaseCode);

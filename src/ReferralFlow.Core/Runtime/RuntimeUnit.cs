@@ -1,0 +1,107 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using ReferralFlow.Core.Definitions;
+using ReferralFlow.Core.Persistence;
+using ReferralFlow.Core.Referrals;
+using ReferralFlow.Engine.Execution;
+
+namespace ReferralFlow.Core.Runtime;
+
+/// <summary>
+/// The work of one transaction: runs the engine for a referral, applies its effects, and follows on to the
+/// parent or children those effects concern (a child that ends resumes its parent in the same commit).
+/// </summary>
+internal sealed partial class RuntimeUnit(ReferralFlowDb db, WorkflowLibrary library, TimeProvider clock)
+{
+    private readonly WorkflowRunner runner = new(clock);
+    private readonly Queue<(Guid ReferralId, Stimulus Stimulus)> followUps = new();
+    private readonly HashSet<Guid> cancelledTokens = [];
+    private static readonly RandomNumberGenerator random = RandomNumberGenerator.Create();
+
+    public ReferralFlowDb Db => db;
+
+    public async Task<StartedReferral> StartAsync(
+        string workflowId, IReadOnlyDictionary<string, JsonNode?> input, string actor, CancellationToken ct)
+    {
+        var definition = await library.LatestAsync(db, workflowId, ct);
+        var referral = await StartInstanceAsync(definition, input, actor, parent: null, ct);
+        await DrainAsync(ct);
+        return new StartedReferral(referral.Id, referral.CaseCode);
+    }
+
+    public async Task ResumeAsync(Guid referralId, Stimulus stimulus, CancellationToken ct)
+    {
+        var referral = await db.Referrals.FindAsync([referralId], ct)
+            ?? throw new ReferralFlowException($"No referral {referralId}.");
+        if (referral.Status != ReferralStatus.Active)
+            throw new ReferralFlowException($"Referral {referral.CaseCode} is {referral.Status.ToString().ToLowerInvariant()}; nothing can change on it.");
+        await RunAsync(referral, stimulus, ct);
+        await DrainAsync(ct);
+    }
+
+    /// <summary>For timers: a timer of a referral that has since closed simply disappears.</summary>
+    public async Task ResumeIfActiveAsync(Guid referralId, Stimulus stimulus, CancellationToken ct)
+    {
+        var referral = await db.Referrals.FindAsync([referralId], ct);
+        if (referral is null || referral.Status != ReferralStatus.Active) return;
+        await RunAsync(referral, stimulus, ct);
+        await DrainAsync(ct);
+    }
+
+    public async Task FlushAsync(CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        if (cancelledTokens.Count > 0)
+        {
+            var tokens = cancelledTokens.ToList();
+            await db.Timers.Where(t => tokens.Contains(t.TokenId)).ExecuteDeleteAsync(ct);
+        }
+    }
+
+    private async Task<Referral> StartInstanceAsync(
+        Engine.Definitions.WorkflowDefinition definition, IReadOnlyDictionary<string, JsonNode?> input,
+        string actor, (Guid ReferralId, Guid TokenId, Guid ChildId)? parent, CancellationToken ct)
+    {
+        var result = runner.Start(definition, input, actor);
+        var referral = new Referral
+        {
+            Id = parent?.ChildId ?? Guid.CreateVersion7(clock.GetUtcNow()),
+            CaseCode = await NewCaseCodeAsync(ct),
+            WorkflowId = definition.Id,
+            WorkflowVersion = definition.Version,
+            StateJson = "{}",
+            StartedAt = clock.GetUtcNow(),
+            ParentReferralId = parent?.ReferralId,
+            ParentTokenId = parent?.TokenId,
+        };
+        db.Referrals.Add(referral);
+        await ApplyAsync(referral, result, ct);
+        return referral;
+    }
+
+    // Case codes are short enough to read out on the phone, so collisions are possible: draw again.
+    private async Task<string> NewCaseCodeAsync(CancellationToken ct)
+    {
+        while (true)
+        {
+            var code = CaseCode.New(clock, random);
+            if (!db.Referrals.Local.Any(r => r.CaseCode == code) && !await db.Referrals.AnyAsync(r => r.CaseCode == code, ct))
+                return code;
+        }
+    }
+
+    private async Task RunAsync(Referral referral, Stimulus stimulus, CancellationToken ct)
+    {
+        var definition = await library.GetAsync(db, referral.WorkflowId, referral.WorkflowVersion, ct);
+        var result = runner.Resume(definition, InstanceState.Deserialize(referral.StateJson), stimulus);
+        if (result.Stale) return;
+        await ApplyAsync(referral, result, ct);
+    }
+
+    private async Task DrainAsync(CancellationToken ct)
+    {
+        while (followUps.TryDequeue(out var next))
+            await ResumeIfActiveAsync(next.ReferralId, next.Stimulus, ct);
+    }
+}

@@ -1,0 +1,9 @@
+namespace ReferralFlow.Core.Tasks;
+
+public enum WorkTaskStatus
+{
+    Open,
+    Completed,
+    Cancelled,
+    Expired,
+}
