@@ -1,6 +1,26 @@
+using ReferralFlow.Web.Api;
+using ReferralFlow.Web.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddReferralFlow();
+builder.Services.AddReferralFlowWorkers();
+builder.Services.AddRazorPages();
+builder.Services.AddRouting(options => options.LowercaseUrls = true);
+builder.Services.AddProblemDetails();
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error");
+app.UseStatusCodePages();
+app.UseStaticFiles();
+
+app.MapRazorPages();
+app.MapReferralFlowApi();
+app.MapHealthChecks("/health");
 
 app.Run();
+
+/// <summary>Visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

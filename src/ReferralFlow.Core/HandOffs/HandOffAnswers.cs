@@ -1,13 +1,11 @@
 namespace ReferralFlow.Core.HandOffs;
 
-/// <summary>The FHIR Task status an answer puts a hand-off in: a refusal is "rejected", an acceptance
-/// "accepted", anything else the partner reports means the asked-for work is done.</summary>
+/// <summary>The FHIR Task status an answer that closes a request puts the hand-off in: a refusal is
+/// "rejected"; any other answer (including "accepted" to an accept-referral request) completes what was asked.</summary>
 public static class HandOffAnswers
 {
     private static readonly HashSet<string> Refusals = ["declined", "rejected", "refused", "not-possible"];
 
     public static HandOffStatus StatusFor(string outcome) =>
-        Refusals.Contains(outcome) ? HandOffStatus.Rejected
-        : outcome == "accepted" ? HandOffStatus.Accepted
-        : HandOffStatus.Completed;
+        Refusals.Contains(outcome) ? HandOffStatus.Rejected : HandOffStatus.Completed;
 }

@@ -17,8 +17,12 @@ public static class DatabaseProvider
         : Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
         : DefaultConnectionString;
 
-    public static DbContextOptions<ReferralFlowDb> Options(string connectionString) =>
-        ((DbContextOptionsBuilder<ReferralFlowDb>)Configure(new DbContextOptionsBuilder<ReferralFlowDb>(), connectionString)).Options;
+    public static DbContextOptions<ReferralFlowDb> Options(string connectionString)
+    {
+        var builder = new DbContextOptionsBuilder<ReferralFlowDb>();
+        Configure(builder, connectionString);
+        return builder.Options;
+    }
 
     /// <summary>For <c>AddDbContext</c>: <c>services.AddDbContext&lt;ReferralFlowDb&gt;(o =&gt; DatabaseProvider.Configure(o, cs))</c>.</summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString)

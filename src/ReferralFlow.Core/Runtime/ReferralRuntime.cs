@@ -17,6 +17,9 @@ public sealed class ReferralRuntime(Func<ReferralFlowDb> openDb, WorkflowLibrary
 
     public Func<ReferralFlowDb> OpenDb => openDb;
 
+    /// <summary>Called after each commit with what it wrote; the benchmark uses it to build its baseline.</summary>
+    public Action<CommitStats>? Committed { get; set; }
+
     public Task<StartedReferral> StartAsync(
         string workflowId, IReadOnlyDictionary<string, JsonNode?> input, string actor, CancellationToken ct = default) =>
         InTransactionAsync(unit => unit.StartAsync(workflowId, input, actor, ct), ct);
@@ -74,6 +77,7 @@ public sealed class ReferralRuntime(Func<ReferralFlowDb> openDb, WorkflowLibrary
                 var result = await work(unit);
                 await unit.FlushAsync(ct);
                 await transaction.CommitAsync(ct);
+                Committed?.Invoke(new CommitStats(unit.StepsRun, unit.RowsWritten));
                 return result;
             }
             catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
@@ -89,3 +93,5 @@ public sealed class ReferralRuntime(Func<ReferralFlowDb> openDb, WorkflowLibrary
 }
 
 public sealed record StartedReferral(Guid Id, string CaseCode);
+
+public readonly record struct CommitStats(int StepsRun, int RowsWritten);

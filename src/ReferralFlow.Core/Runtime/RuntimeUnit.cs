@@ -21,6 +21,10 @@ internal sealed partial class RuntimeUnit(ReferralFlowDb db, WorkflowLibrary lib
 
     public ReferralFlowDb Db => db;
 
+    public int StepsRun { get; private set; }
+
+    public int RowsWritten { get; private set; }
+
     public async Task<StartedReferral> StartAsync(
         string workflowId, IReadOnlyDictionary<string, JsonNode?> input, string actor, CancellationToken ct)
     {
@@ -51,11 +55,11 @@ internal sealed partial class RuntimeUnit(ReferralFlowDb db, WorkflowLibrary lib
 
     public async Task FlushAsync(CancellationToken ct)
     {
-        await db.SaveChangesAsync(ct);
+        RowsWritten += await db.SaveChangesAsync(ct);
         if (cancelledTokens.Count > 0)
         {
             var tokens = cancelledTokens.ToList();
-            await db.Timers.Where(t => tokens.Contains(t.TokenId)).ExecuteDeleteAsync(ct);
+            RowsWritten += await db.Timers.Where(t => tokens.Contains(t.TokenId)).ExecuteDeleteAsync(ct);
         }
     }
 
@@ -64,6 +68,7 @@ internal sealed partial class RuntimeUnit(ReferralFlowDb db, WorkflowLibrary lib
         string actor, (Guid ReferralId, Guid TokenId, Guid ChildId)? parent, CancellationToken ct)
     {
         var result = runner.Start(definition, input, actor);
+        StepsRun += result.StepsRun;
         var referral = new Referral
         {
             Id = parent?.ChildId ?? Guid.CreateVersion7(clock.GetUtcNow()),
@@ -97,6 +102,7 @@ internal sealed partial class RuntimeUnit(ReferralFlowDb db, WorkflowLibrary lib
         var result = runner.Resume(definition, InstanceState.Deserialize(referral.StateJson), stimulus);
         if (result.Stale) return;
         await ApplyAsync(referral, result, ct);
+        StepsRun += result.StepsRun;
     }
 
     private async Task DrainAsync(CancellationToken ct)

@@ -46,6 +46,18 @@ internal static class DeadlineParser
     // Durations with months or business days have no fixed length: compare them from one fixed Monday.
     private static readonly DateTimeOffset Reference = new(2001, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
+    private static DateTimeOffset Length(WorkflowDuration duration)
+    {
+        try
+        {
+            return duration.AddTo(Reference);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return DateTimeOffset.MaxValue; // thousands of years: later than anything sensible
+        }
+    }
+
     public static Deadline? Parse(StepInput s, IReadOnlyList<string>? outcomes)
     {
         var r = s.Reader;
@@ -92,7 +104,7 @@ internal static class DeadlineParser
                     $"nor an outcome of step '{s.Id}' ({Names.List(outcomes)}): use one of them" +
                     Names.DidYouMean(to, [.. EscalationRung.Recipients, .. outcomes]));
             if (after is null) continue;
-            if (previous is { } p && after.AddTo(Reference) < p.After.AddTo(Reference))
+            if (previous is { } p && Length(after) < Length(p.After))
                 rung.Report("after", $"rung after '{after}' comes later in the ladder than the rung after '{p.After}' " +
                     $"at {p.Path}: order the escalation ladder by 'after', earliest first");
             previous = (after, rung.PathOf("after"));

@@ -13,7 +13,9 @@ internal sealed partial class EnginePass(WorkflowDefinition definition, Instance
     private readonly DateTimeOffset now = clock.GetUtcNow();
     private bool closed;
 
-    public ExecutionResult Result() => new(state, effects, history);
+    private int stepsRun;
+
+    public ExecutionResult Result() => new(state, effects, history) { StepsRun = stepsRun };
 
     public void History(string kind, string? stepId, string? detail, string? actor = null) =>
         history.Add(new HistoryEvent(now, kind, stepId, detail, actor));
@@ -49,6 +51,7 @@ internal sealed partial class EnginePass(WorkflowDefinition definition, Instance
         var effectMark = effects.Count;
         var historyMark = history.Count;
         var step = definition.Step(token.StepId);
+        stepsRun++;
         try
         {
             switch (step)

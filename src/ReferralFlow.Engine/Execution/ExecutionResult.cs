@@ -12,6 +12,9 @@ public sealed record ExecutionResult(
 
     /// <summary>True when the stimulus no longer applied (e.g. a timer of a step that already finished).</summary>
     public bool Stale { get; init; }
+
+    /// <summary>How many steps this pass entered (the engine's transitions).</summary>
+    public int StepsRun { get; init; }
 }
 
 /// <summary>Bad input from a caller (unknown id, undeclared outcome, bad data). Nothing was changed.</summary>

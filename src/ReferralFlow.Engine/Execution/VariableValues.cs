@@ -13,8 +13,10 @@ public static class VariableValues
     public static JsonNode? Normalize(string name, VariableDefinition declared, JsonNode? value)
     {
         if (value is null) return null;
-        if (value is not JsonValue scalar)
+        if (value is not JsonValue)
             throw new WorkflowInputException($"'{name}' must be a single {TypeName(declared.Type)} value, not an object or list.");
+        // A value built in code (JsonValue.Create(2)) only converts to its own CLR type; its JSON text reads as any number.
+        if (JsonNode.Parse(value.ToJsonString()) is not JsonValue scalar) return null;
         switch (declared.Type)
         {
             case VariableType.String when scalar.TryGetValue<string>(out var s):

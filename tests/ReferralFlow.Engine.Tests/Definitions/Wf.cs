@@ -75,6 +75,14 @@ internal static class Wf
         return doc;
     }
 
+    /// <summary>Adds a step reached from intake through a new outcome "other", without touching the main path.</summary>
+    public static JsonObject Attach(this JsonObject doc, string step)
+    {
+        var id = (string)JsonNode.Parse(step)!["id"]!;
+        doc.Intake()["outcomes"]!.AsArray().Add("other");
+        return doc.AddSteps(step).AddTransition("intake", "other", id);
+    }
+
     public static DefinitionLoadResult Load(this JsonObject doc, string file = File) =>
         DefinitionLoader.Load(doc.ToJsonString(), file);
 

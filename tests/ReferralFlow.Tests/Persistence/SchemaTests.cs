@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using ReferralFlow.Core.Persistence;
@@ -7,8 +6,6 @@ namespace ReferralFlow.Tests.Persistence;
 
 public class SchemaTests
 {
-    private static readonly HashSet<string> MigrationTables = ["__EFMigrationsHistory", "__EFMigrationsLock", "sqlite_sequence"];
-
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Migrated_schema_has_exactly_the_models_tables_columns_and_nullability(string provider)
@@ -17,7 +14,7 @@ public class SchemaTests
         await using var db = database.Open();
         Assert.Empty(await DatabaseMigrator.PendingAsync(db, CancellationToken.None));
 
-        var actual = await ReadColumnsAsync(db, database.IsPostgres);
+        var actual = await DatabaseSchema.ReadColumnsAsync(db, database.IsPostgres);
         var expected = new Dictionary<(string Table, string Column), (string Type, bool Nullable)>();
         foreach (var entity in db.Model.GetEntityTypes())
         {
@@ -47,11 +44,30 @@ public class SchemaTests
 
         var expected = db.Model.GetEntityTypes()
             .SelectMany(e => e.GetIndexes().Select(i =>
-                (Name: i.GetDatabaseName(StoreObjectIdentifier.Table(e.GetTableName()!, e.GetSchema())))!, i.IsUnique)))
+                (Name: i.GetDatabaseName(StoreObjectIdentifier.Table(e.GetTableName()!, e.GetSchema()))!, i.IsUnique)))
             .ToHashSet();
-        var actual = (await ReadIndexesAsync(db, database.IsPostgres)).ToHashSet();
+        var actual = (await DatabaseSchema.ReadIndexesAsync(db, database.IsPostgres)).ToHashSet();
 
         Assert.Equal(expected.OrderBy(i => i.Name), actual.OrderBy(i => i.Name));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Migrated_schema_has_exactly_the_models_foreign_keys(string provider)
+    {
+        await using var database = await TestDatabase.MigratedAsync(provider, "foreign_keys");
+        await using var db = database.Open();
+
+        var expected = db.Model.GetEntityTypes()
+            .SelectMany(e => e.GetForeignKeys().Select(k => string.Join(" ",
+                e.GetTableName(), string.Join(",", k.Properties.Select(p => p.GetColumnName())), "->",
+                k.PrincipalEntityType.GetTableName(), string.Join(",", k.PrincipalKey.Properties.Select(p => p.GetColumnName())),
+                "on delete", k.DeleteBehavior == DeleteBehavior.Cascade ? "cascade" : "no action")))
+            .Order()
+            .ToList();
+        var actual = (await DatabaseSchema.ReadForeignKeysAsync(db, database.IsPostgres)).Order().ToList();
+
+        Assert.Equal(expected, actual);
     }
 
     [Theory]
@@ -73,81 +89,4 @@ public class SchemaTests
 
     private static string Describe((string Type, bool Nullable) column) =>
         $"{column.Type} {(column.Nullable ? "null" : "not null")}";
-
-    private static async Task<Dictionary<(string, string), (string, bool)>> ReadColumnsAsync(ReferralFlowDb db, bool postgres)
-    {
-        var result = new Dictionary<(string, string), (string, bool)>();
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync();
-        if (postgres)
-        {
-            await foreach (var row in QueryAsync(connection, """
-                SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns
-                WHERE table_schema = 'public'
-                """))
-            {
-                if (MigrationTables.Contains(row[0])) continue;
-                result[(row[0], row[1])] = (row[2], row[3] == "YES");
-            }
-            return result;
-        }
-
-        var tables = new List<string>();
-        await foreach (var row in QueryAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'table'"))
-            if (!MigrationTables.Contains(row[0])) tables.Add(row[0]);
-        foreach (var table in tables)
-        {
-            // pragma table_info: cid, name, type, notnull, dflt_value, pk
-            await foreach (var row in QueryAsync(connection, $"PRAGMA table_info('{table}')"))
-                result[(table, row[1])] = (row[2].ToLowerInvariant(), row[3] == "0");
-        }
-        return result;
-    }
-
-    private static async Task<List<(string Name, bool IsUnique)>> ReadIndexesAsync(ReferralFlowDb db, bool postgres)
-    {
-        var result = new List<(string, bool)>();
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync();
-        if (postgres)
-        {
-            await foreach (var row in QueryAsync(connection, """
-                SELECT i.relname, CASE WHEN x.indisunique THEN '1' ELSE '0' END, t.relname
-                FROM pg_index x
-                JOIN pg_class i ON i.oid = x.indexrelid
-                JOIN pg_class t ON t.oid = x.indrelid
-                JOIN pg_namespace n ON n.oid = t.relnamespace
-                WHERE n.nspname = 'public' AND NOT x.indisprimary
-                """))
-            {
-                if (!MigrationTables.Contains(row[2])) result.Add((row[0], row[1] == "1"));
-            }
-            return result;
-        }
-
-        var tables = new List<string>();
-        await foreach (var row in QueryAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'table'"))
-            if (!MigrationTables.Contains(row[0])) tables.Add(row[0]);
-        foreach (var table in tables)
-        {
-            // pragma index_list: seq, name, unique, origin ('c' = CREATE INDEX, 'pk', 'u'), partial
-            await foreach (var row in QueryAsync(connection, $"PRAGMA index_list('{table}')"))
-                if (row[3] == "c") result.Add((row[1], row[2] == "1"));
-        }
-        return result;
-    }
-
-    private static async IAsyncEnumerable<string[]> QueryAsync(DbConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            var row = new string[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-                row[i] = reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)!;
-            yield return row;
-        }
-    }
 }

@@ -1,0 +1,62 @@
+using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
+using ReferralFlow.Cli.Output;
+using ReferralFlow.Core;
+using ReferralFlow.Core.Definitions;
+using ReferralFlow.Core.Persistence;
+using ReferralFlow.Core.Queries;
+using ReferralFlow.Core.Runtime;
+
+namespace ReferralFlow.Cli;
+
+/// <summary>
+/// What a command that touches the database works with: the output, the clock (pinned by --now), the database
+/// (from --db), and the runtime. <see cref="OpenAsync"/> first makes sure the database is migrated and the
+/// workflows folder published.
+/// </summary>
+internal sealed class CliContext
+{
+    private readonly DbContextOptions<ReferralFlowDb> dbOptions;
+
+    private CliContext(CliOutput output, GlobalValues global)
+    {
+        Output = output;
+        Clock = global.Clock;
+        ConnectionString = global.ConnectionString;
+        dbOptions = DatabaseProvider.Options(global.ConnectionString);
+        Runtime = new ReferralRuntime(OpenDb, new WorkflowLibrary(), Clock);
+    }
+
+    public CliOutput Output { get; }
+    public TimeProvider Clock { get; }
+    public string ConnectionString { get; }
+    public ReferralRuntime Runtime { get; }
+
+    public ReferralFlowDb OpenDb() => new(dbOptions);
+
+    public static async Task<CliContext> OpenAsync(ParseResult parse, CliOutput output, CancellationToken ct)
+    {
+        var context = Unprepared(parse, output);
+        await DatabaseSetup.EnsureReadyAsync(context.OpenDb, WorkflowFiles.DefaultDirectory(), context.Clock.GetUtcNow(), ct);
+        return context;
+    }
+
+    /// <summary>For <c>db migrate</c>, which runs the setup itself to report it.</summary>
+    public static CliContext Unprepared(ParseResult parse, CliOutput output) => new(output, GlobalOptions.Read(parse));
+
+    /// <summary>The referral named by a GUID or a case code.</summary>
+    public async Task<Guid> ReferralIdAsync(string reference, CancellationToken ct)
+    {
+        await using var db = OpenDb();
+        return await ReferralQueries.FindIdAsync(db, reference, ct)
+            ?? throw new ReferralFlowException(
+                $"No referral '{reference}': give its id or case code (like RF-2027-7KQ3M); list them with 'referralflow referrals list'.");
+    }
+
+    public async Task<ReferralDetails> ShowAsync(Guid referralId, CancellationToken ct)
+    {
+        await using var db = OpenDb();
+        return await ReferralQueries.ShowAsync(db, referralId, ct)
+            ?? throw new ReferralFlowException($"No referral {referralId}; list them with 'referralflow referrals list'.");
+    }
+}

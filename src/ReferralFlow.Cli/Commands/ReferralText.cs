@@ -1,0 +1,48 @@
+using ReferralFlow.Cli.Output;
+using ReferralFlow.Core.Queries;
+
+namespace ReferralFlow.Cli.Commands;
+
+/// <summary>The human form of <c>referrals show</c>: a header, the open steps, open incidents, then the dated history.</summary>
+internal static class ReferralText
+{
+    public static void Write(CliOutput output, ReferralDetails r)
+    {
+        output.Line($"{r.CaseCode}  {r.Workflow} v{r.Version}  {r.Status}{(r.Outcome is null ? "" : $": {r.Outcome}")}");
+        Field(output, "id", r.Id.ToString());
+        Field(output, "started", Text.Time(r.StartedAt));
+        if (r.ClosedAt is { } closed) Field(output, "closed", Text.Time(closed));
+        if (r.Parent is { } parent) Field(output, "parent", parent.ToString());
+        if (r.Children.Count > 0) Field(output, "children", string.Join(", ", r.Children));
+        WriteOpenSteps(output, r);
+        WriteIncidents(output, r);
+        output.Line();
+        output.Line("History (UTC)");
+        output.Table(["AT", "KIND", "STEP", "DETAIL", "BY"], r.History.Select(h => (IReadOnlyList<string>)
+            [Text.Time(h.At), h.Kind, Text.Or(h.Step), Text.Or(h.Detail), Text.Or(h.Actor, "")]), indent: "  ");
+    }
+
+    private static void Field(CliOutput output, string name, string value) => output.Line($"  {name,-9} {value}");
+
+    public static void WriteOpenSteps(CliOutput output, ReferralDetails r)
+    {
+        output.Line();
+        if (r.OpenSteps.Count == 0)
+        {
+            output.Line(r.Status == "active" ? "Open steps: none" : $"Open steps: none ({r.Status})");
+            return;
+        }
+        output.Line("Open steps");
+        output.Table(["STEP", "KIND", "WHO", "DUE", "OUTCOMES", "ID"], r.OpenSteps.Select(s => (IReadOnlyList<string>)
+            [s.Step, s.Kind, Text.Or(s.Assignee), Text.Time(s.DueAt), Text.List(s.Outcomes), s.Id?.ToString() ?? "-"]), indent: "  ");
+    }
+
+    public static void WriteIncidents(CliOutput output, ReferralDetails r)
+    {
+        if (r.Incidents.Count == 0) return;
+        output.Line();
+        output.Line("Open incidents (fix the cause, then 'referralflow referrals retry')");
+        output.Table(["RAISED", "STEP", "TRIES", "MESSAGE"], r.Incidents.Select(i => (IReadOnlyList<string>)
+            [Text.Time(i.RaisedAt), i.Step, i.Attempts.ToString(), i.Message]), indent: "  ");
+    }
+}

@@ -1,0 +1,119 @@
+using System.CommandLine;
+using ReferralFlow.Cli.Output;
+using ReferralFlow.Core.Queries;
+using ReferralFlow.Core.Referrals;
+
+namespace ReferralFlow.Cli.Commands;
+
+/// <summary><c>referrals start | show | list | withdraw | retry</c>.</summary>
+internal static class ReferralsCommands
+{
+    // Who the history records for changes made from the command line.
+    private const string Actor = "coordinator";
+
+    public static Command Create() => new("referrals", "Start, inspect, withdraw and retry referrals")
+    {
+        Start(), Show(), List(), Withdraw(), Retry(),
+    };
+
+    private static Command Start()
+    {
+        var workflow = new Option<string>("--workflow") { Description = "Id of a published procedure, e.g. transnational-return", Required = true, HelpName = "id" };
+        var input = new Option<string?>("--input") { Description = "JSON object of the procedure's input variables", HelpName = "file.json" };
+        var command = new Command("start", "Start a referral on the latest published version of a procedure") { workflow, input };
+        command.SetAction(CliAction.Run(async (parse, output, ct) =>
+        {
+            var values = await InputFiles.ReadObjectAsync(parse.GetValue(input), "--input", ct);
+            var context = await CliContext.OpenAsync(parse, output, ct);
+            var started = await context.Runtime.StartAsync(parse.GetValue(workflow)!, values, Actor, ct);
+            if (output.Json) output.WriteJson(new { id = started.Id, caseCode = started.CaseCode });
+            else
+            {
+                output.Line($"Started {started.CaseCode} (id {started.Id})");
+                ReferralText.WriteOpenSteps(output, await context.ShowAsync(started.Id, ct));
+            }
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command Show()
+    {
+        var id = ReferralArgument();
+        var command = new Command("show", "A referral's state, open steps, incidents and history") { id };
+        command.SetAction(CliAction.Run(async (parse, output, ct) =>
+        {
+            var context = await CliContext.OpenAsync(parse, output, ct);
+            var details = await context.ShowAsync(await context.ReferralIdAsync(parse.GetValue(id)!, ct), ct);
+            if (output.Json) output.WriteJson(details);
+            else ReferralText.Write(output, details);
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command List()
+    {
+        var status = new Option<string?>("--status") { Description = "Only referrals with this status", HelpName = "status" };
+        status.AcceptOnlyFromAmong("active", "closed", "withdrawn");
+        var command = new Command("list", "Referrals, newest first") { status };
+        command.SetAction(CliAction.Run(async (parse, output, ct) =>
+        {
+            var context = await CliContext.OpenAsync(parse, output, ct);
+            ReferralStatus? wanted = parse.GetValue(status) is { } s ? Enum.Parse<ReferralStatus>(s, ignoreCase: true) : null;
+            await using var db = context.OpenDb();
+            var referrals = await ReferralQueries.ListAsync(db, wanted, ct);
+            if (output.Json) output.WriteJson(referrals);
+            else if (referrals.Count == 0) output.Line(wanted is null ? "No referrals." : $"No {parse.GetValue(status)} referrals.");
+            else
+                output.Table(["CASE", "WORKFLOW", "STATUS", "OUTCOME", "STARTED", "INCIDENTS", "ID"], referrals.Select(r => (IReadOnlyList<string>)
+                    [r.CaseCode, $"{r.Workflow} v{r.Version}", r.Status, Text.Or(r.Outcome), Text.Time(r.StartedAt),
+                     r.OpenIncidents == 0 ? "-" : r.OpenIncidents.ToString(), r.Id.ToString()]));
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command Withdraw()
+    {
+        var id = ReferralArgument();
+        var command = new Command("withdraw", "Withdraw an active referral: its open steps are cancelled") { id };
+        command.SetAction(CliAction.Run(async (parse, output, ct) =>
+        {
+            var context = await CliContext.OpenAsync(parse, output, ct);
+            var referralId = await context.ReferralIdAsync(parse.GetValue(id)!, ct);
+            await context.Runtime.WithdrawAsync(referralId, Actor, ct);
+            var details = await context.ShowAsync(referralId, ct);
+            if (output.Json) output.WriteJson(new { details.Id, details.CaseCode, details.Status });
+            else output.Line($"Withdrew {details.CaseCode}.");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command Retry()
+    {
+        var id = ReferralArgument();
+        var command = new Command("retry", "Run the steps of a referral's open incidents again (after fixing their cause)") { id };
+        command.SetAction(CliAction.Run(async (parse, output, ct) =>
+        {
+            var context = await CliContext.OpenAsync(parse, output, ct);
+            var referralId = await context.ReferralIdAsync(parse.GetValue(id)!, ct);
+            await context.Runtime.RetryIncidentsAsync(referralId, Actor, ct);
+            var details = await context.ShowAsync(referralId, ct);
+            if (output.Json) output.WriteJson(new { details.Id, details.CaseCode, details.Status, details.Incidents, details.OpenSteps });
+            else
+            {
+                output.Line(details.Incidents.Count == 0
+                    ? $"Retried: {details.CaseCode} has no open incident left."
+                    : $"Retried: {details.CaseCode} still has {Text.Count(details.Incidents.Count, "open incident", "open incidents")}.");
+                ReferralText.WriteIncidents(output, details);
+                ReferralText.WriteOpenSteps(output, details);
+            }
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Argument<string> ReferralArgument() => new("referral") { Description = "Referral id or case code (RF-2027-7KQ3M)" };
+}

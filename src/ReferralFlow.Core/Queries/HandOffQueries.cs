@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using ReferralFlow.Core.HandOffs;
+using ReferralFlow.Core.Persistence;
+
+namespace ReferralFlow.Core.Queries;
+
+/// <summary>A request to a partner; <see cref="Status"/> is the FHIR Task status code ("requested", "completed" ...).</summary>
+public sealed record HandOffSummary(
+    Guid Id,
+    Guid ReferralId,
+    string CaseCode,
+    string Step,
+    string Title,
+    string Partner,
+    string Request,
+    string Status,
+    IReadOnlyList<string> Outcomes,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? DueAt,
+    string? Outcome,
+    DateTimeOffset? AnsweredAt,
+    string? Channel);
+
+public static class HandOffQueries
+{
+    /// <summary>Open hand-offs by due time, or with <paramref name="includeClosed"/> every hand-off in the order it was sent.</summary>
+    public static async Task<IReadOnlyList<HandOffSummary>> ListAsync(
+        ReferralFlowDb db, Guid? referralId = null, bool includeClosed = false, CancellationToken ct = default)
+    {
+        var handOffs = db.HandOffs.AsNoTracking();
+        if (referralId is { } id) handOffs = handOffs.Where(h => h.ReferralId == id);
+        if (!includeClosed)
+            handOffs = handOffs.Where(h => h.Status == HandOffStatus.Requested || h.Status == HandOffStatus.Received
+                || h.Status == HandOffStatus.Accepted || h.Status == HandOffStatus.InProgress);
+        var joined = handOffs.Join(db.Referrals.AsNoTracking(), h => h.ReferralId, r => r.Id, (h, r) => new { HandOff = h, r.CaseCode });
+        var ordered = includeClosed
+            ? joined.OrderBy(x => x.HandOff.CreatedAt).ThenBy(x => x.HandOff.Id)
+            : joined.OrderBy(x => x.HandOff.DueAt == null).ThenBy(x => x.HandOff.DueAt).ThenBy(x => x.HandOff.CreatedAt).ThenBy(x => x.HandOff.Id);
+        var rows = await ordered.ToListAsync(ct);
+        return [.. rows.Select(x => new HandOffSummary(
+            x.HandOff.Id, x.HandOff.ReferralId, x.CaseCode, x.HandOff.StepId, x.HandOff.Title, x.HandOff.Partner,
+            x.HandOff.Request, HandOffStatusCodes.ToCode(x.HandOff.Status), x.HandOff.Outcomes, x.HandOff.CreatedAt,
+            x.HandOff.DueAt, x.HandOff.Outcome, x.HandOff.AnsweredAt, x.HandOff.Channel))];
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using ReferralFlow.Core.Persistence;
+using ReferralFlow.Core.Referrals;
+
+namespace ReferralFlow.Core.Queries;
+
+/// <summary>Read models of referrals for the CLI and the web app; read-only, nothing is tracked.</summary>
+public static class ReferralQueries
+{
+    /// <summary>The referral a caseworker means by a GUID or a case code (any letter case), or null.</summary>
+    public static async Task<Guid?> FindIdAsync(ReferralFlowDb db, string reference, CancellationToken ct = default)
+    {
+        var text = reference.Trim();
+        if (Guid.TryParse(text, out var id))
+            return await db.Referrals.AnyAsync(r => r.Id == id, ct) ? id : null;
+        var code = text.ToUpperInvariant();
+        if (!CaseCode.IsValid(code)) return null;
+        return await db.Referrals.Where(r => r.CaseCode == code).Select(r => (Guid?)r.Id).SingleOrDefaultAsync(ct);
+    }
+
+    public static async Task<ReferralDetails?> ShowAsync(ReferralFlowDb db, string reference, CancellationToken ct = default) =>
+        await FindIdAsync(db, reference, ct) is { } id ? await ShowAsync(db, id, ct) : null;
+
+    public static async Task<ReferralDetails?> ShowAsync(ReferralFlowDb db, Guid id, CancellationToken ct = default)
+    {
+        var referral = await db.Referrals.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
+        if (referral is null) return null;
+        var children = await db.Referrals.AsNoTracking().Where(r => r.ParentReferralId == id)
+            .OrderBy(r => r.StartedAt).ThenBy(r => r.Id).Select(r => r.Id).ToListAsync(ct);
+        var incidents = await db.Incidents.AsNoTracking().Where(i => i.ReferralId == id && i.ResolvedAt == null)
+            .OrderBy(i => i.RaisedAt).ThenBy(i => i.Id)
+            .Select(i => new OpenIncident(i.StepId, i.Message, i.RaisedAt, i.Attempts)).ToListAsync(ct);
+        var history = await db.History.AsNoTracking().Where(h => h.ReferralId == id).OrderBy(h => h.Id)
+            .Select(h => new HistoryLine(h.At, h.Kind, h.StepId, h.Detail, h.Actor)).ToListAsync(ct);
+        var openSteps = referral.Status == ReferralStatus.Active ? await OpenSteps.OfAsync(db, referral, ct) : [];
+        return new ReferralDetails(
+            referral.Id, referral.CaseCode, referral.WorkflowId, referral.WorkflowVersion, StatusName(referral.Status),
+            referral.Outcome, referral.StartedAt, referral.ClosedAt, referral.ParentReferralId, children,
+            openSteps, incidents, history);
+    }
+
+    /// <summary>Newest first; <paramref name="status"/> null lists every referral.</summary>
+    public static async Task<IReadOnlyList<ReferralSummary>> ListAsync(
+        ReferralFlowDb db, ReferralStatus? status = null, CancellationToken ct = default)
+    {
+        var query = db.Referrals.AsNoTracking();
+        if (status is { } wanted) query = query.Where(r => r.Status == wanted);
+        var rows = await query.OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id).ToListAsync(ct);
+        return [.. rows.Select(r => new ReferralSummary(
+            r.Id, r.CaseCode, r.WorkflowId, r.WorkflowVersion, StatusName(r.Status), r.Outcome,
+            r.StartedAt, r.ClosedAt, r.OpenIncidents))];
+    }
+
+    public static string StatusName(ReferralStatus status) => status.ToString().ToLowerInvariant();
+}

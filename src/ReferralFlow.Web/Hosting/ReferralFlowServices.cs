@@ -1,0 +1,37 @@
+using ReferralFlow.Core.Definitions;
+using ReferralFlow.Core.Persistence;
+using ReferralFlow.Core.Runtime;
+using ReferralFlow.Web.Demo;
+
+namespace ReferralFlow.Web.Hosting;
+
+public static class ReferralFlowServices
+{
+    /// <summary>The runtime and its database. Settings are resolved on first use, after every configuration
+    /// source (including a test host's) has been added.</summary>
+    public static IServiceCollection AddReferralFlow(this IServiceCollection services)
+    {
+        services.AddSingleton(provider => ReferralFlowSettings.From(provider.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Func<ReferralFlowDb>>(provider =>
+        {
+            var options = DatabaseProvider.Options(provider.GetRequiredService<ReferralFlowSettings>().ConnectionString);
+            return () => new ReferralFlowDb(options);
+        });
+        // Pages and read endpoints take a context per request; the runtime opens its own per transaction.
+        services.AddScoped(provider => provider.GetRequiredService<Func<ReferralFlowDb>>()());
+        services.AddSingleton<WorkflowLibrary>();
+        services.AddSingleton<ReferralRuntime>();
+        services.AddSingleton<DemoReferrals>();
+        return services;
+    }
+
+    /// <summary>Start-up work first (migrate, publish, demo data), so that the timer worker and the server
+    /// start on a ready database: hosted services start in registration order, before the server.</summary>
+    public static IServiceCollection AddReferralFlowWorkers(this IServiceCollection services)
+    {
+        services.AddHostedService<DatabaseStartup>();
+        services.AddHostedService<TimerLoop>();
+        return services;
+    }
+}

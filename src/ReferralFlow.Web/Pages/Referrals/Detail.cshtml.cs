@@ -1,0 +1,123 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ReferralFlow.Core;
+using ReferralFlow.Core.Definitions;
+using ReferralFlow.Core.HandOffs;
+using ReferralFlow.Core.Persistence;
+using ReferralFlow.Core.Queries;
+using ReferralFlow.Core.Runtime;
+using ReferralFlow.Engine.Definitions;
+using ReferralFlow.Engine.Execution;
+using ReferralFlow.Web.Forms;
+
+namespace ReferralFlow.Web.Pages.Referrals;
+
+/// <summary>One referral: its open work with a form per task and hand-off, incidents, and history.
+/// Every form posts back here; a refused action shows its reason and changes nothing.</summary>
+public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, WorkflowLibrary library, TimeProvider clock) : PageModel
+{
+    /// <summary>Channels staff can record an answer through; "link" is the partner's own reply page.</summary>
+    public static readonly IReadOnlyList<string> StaffChannels = [.. HandOffChannels.All.Where(c => c != HandOffChannels.Link)];
+
+    public ReferralDetails? Referral { get; private set; }
+    public string WorkflowTitle { get; private set; } = "";
+    public IReadOnlyList<TaskCard> Tasks { get; private set; } = [];
+    public IReadOnlyList<HandOffCard> HandOffs { get; private set; } = [];
+    public IReadOnlyList<OpenStep> OtherWaits { get; private set; } = [];
+    public IReadOnlyDictionary<Guid, string> Related { get; private set; } = new Dictionary<Guid, string>();
+    public DateTimeOffset Now { get; private set; }
+
+    [TempData] public string? Message { get; set; }
+
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostCompleteAsync(Guid id, Guid taskId, string? outcome, CancellationToken ct) =>
+        ActAsync(id, async () =>
+        {
+            var task = await db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId && t.ReferralId == id, ct)
+                ?? throw new ReferralFlowException("That task is not part of this referral.");
+            var data = SubmittedValues.Read(Request.Form, await FieldsAsync(id, task.StepId, ct));
+            await runtime.CompleteTaskAsync(taskId, outcome ?? "", data, PageActor.Name, ct);
+            return $"'{task.Title}' completed: {Display.Words(outcome ?? "")}.";
+        }, ct);
+
+    public Task<IActionResult> OnPostAnswerAsync(Guid id, Guid handOffId, string? outcome, string? channel, CancellationToken ct) =>
+        ActAsync(id, async () =>
+        {
+            var handOff = await db.HandOffs.AsNoTracking().SingleOrDefaultAsync(h => h.Id == handOffId && h.ReferralId == id, ct)
+                ?? throw new ReferralFlowException("That hand-off is not part of this referral.");
+            if (channel is null || !StaffChannels.Contains(channel))
+                throw new ReferralFlowException($"Choose how the answer reached you: {string.Join(", ", StaffChannels)}.");
+            var data = SubmittedValues.Read(Request.Form, await FieldsAsync(id, handOff.StepId, ct));
+            await runtime.AnswerHandOffAsync(handOffId, outcome ?? "", data, PageActor.Name, channel, ct);
+            return $"Answer to '{handOff.Title}' recorded: {Display.Words(outcome ?? "")} ({channel}).";
+        }, ct);
+
+    public Task<IActionResult> OnPostRetryAsync(Guid id, CancellationToken ct) =>
+        ActAsync(id, async () =>
+        {
+            await runtime.RetryIncidentsAsync(id, PageActor.Name, ct);
+            return "The failed steps were run again.";
+        }, ct);
+
+    public Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct) =>
+        ActAsync(id, async () =>
+        {
+            await runtime.WithdrawAsync(id, PageActor.Name, ct);
+            return "The referral was withdrawn; its open tasks and requests were cancelled.";
+        }, ct);
+
+    private async Task<IActionResult> ActAsync(Guid id, Func<Task<string>> action, CancellationToken ct)
+    {
+        if (!await db.Referrals.AnyAsync(r => r.Id == id, ct)) return NotFound();
+        try
+        {
+            Message = await action();
+            return RedirectToPage(new { id });
+        }
+        catch (Exception e) when (e is ReferralFlowException or WorkflowInputException)
+        {
+            Error = e.Message;
+            await LoadAsync(id, ct);
+            return Page();
+        }
+    }
+
+    private async Task<IReadOnlyList<VariableField>> FieldsAsync(Guid referralId, string stepId, CancellationToken ct) =>
+        VariableField.For(await DefinitionAsync(referralId, ct), stepId);
+
+    private async Task<WorkflowDefinition> DefinitionAsync(Guid referralId, CancellationToken ct)
+    {
+        var pinned = await db.Referrals.AsNoTracking().Where(r => r.Id == referralId)
+            .Select(r => new { r.WorkflowId, r.WorkflowVersion }).SingleAsync(ct);
+        return await library.GetAsync(db, pinned.WorkflowId, pinned.WorkflowVersion, ct);
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        Referral = await ReferralQueries.ShowAsync(db, id, ct);
+        if (Referral is null) return false;
+        Now = clock.GetUtcNow();
+        var definition = await library.GetAsync(db, Referral.Workflow, Referral.Version, ct);
+        WorkflowTitle = definition.Title;
+        Tasks = [.. Referral.OpenSteps.Where(s => s.Kind == "task")
+            .Select(s => new TaskCard(s, VariableField.For(definition, s.Step)))];
+        HandOffs = [.. (await HandOffQueries.ListAsync(db, id, includeClosed: true, ct))
+            .Select(h => new HandOffCard(h, VariableField.For(definition, h.Step)))];
+        OtherWaits = [.. Referral.OpenSteps.Where(s => s.Kind is "wait" or "subworkflow")];
+        var related = Referral.Children.Append(Referral.Parent ?? Guid.Empty).ToList();
+        Related = await db.Referrals.AsNoTracking().Where(r => related.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.CaseCode, ct);
+        return true;
+    }
+}
+
+public sealed record TaskCard(OpenStep Step, IReadOnlyList<VariableField> Fields);
+
+public sealed record HandOffCard(HandOffSummary HandOff, IReadOnlyList<VariableField> Fields)
+{
+    public bool IsOpen => HandOff.Status is "requested" or "received" or "accepted" or "in-progress";
+}
