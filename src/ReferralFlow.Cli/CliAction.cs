@@ -19,8 +19,8 @@ internal static class CliAction
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
-                output.Error.WriteLine("error: cancelled");
-                return ExitCodes.Failed;
+                output.Error.WriteLine("error: interrupted; a change in progress was rolled back");
+                return ExitCodes.Interrupted;
             }
             catch (Exception e)
             {

@@ -23,6 +23,9 @@ public static class CliApp
             Error = stderr,
             // Every action reports its own failures in one line (CliAction); no stack traces.
             EnableDefaultExceptionHandler = false,
+            // Ctrl-C and SIGTERM cancel the action's token (the worker then stops cleanly). A configuration
+            // made here gets no handler at all unless this is set.
+            ProcessTerminationTimeout = TimeSpan.FromSeconds(5),
         });
     }
 
@@ -39,6 +42,7 @@ public static class CliApp
             HandOffsCommands.Create(),
             WorkerCommand.Create(),
             SimulateCommand.Create(),
+            Bench.BenchCommand.Create(),
         ];
         foreach (var command in commands) root.Subcommands.Add(command);
         return root;
@@ -54,4 +58,7 @@ internal static class ExitCodes
 
     /// <summary>The command line itself is wrong (unknown command, missing argument).</summary>
     public const int Usage = 2;
+
+    /// <summary>Stopped by Ctrl-C (128 + SIGINT), for commands that do not treat that as their normal end.</summary>
+    public const int Interrupted = 130;
 }

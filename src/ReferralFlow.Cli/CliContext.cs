@@ -23,7 +23,21 @@ internal sealed class CliContext
         Output = output;
         Clock = global.Clock;
         ConnectionString = global.ConnectionString;
-        dbOptions = DatabaseProvider.Options(global.ConnectionString);
+        try
+        {
+            dbOptions = DatabaseProvider.Options(global.ConnectionString);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The SQLite file's folder could not be created.
+            throw new ReferralFlowException($"cannot reach the database at {Failures.Target(global.ConnectionString)}: {e.Message.TrimEnd('.')}; " +
+                $"check --db or {DatabaseProvider.EnvironmentVariable}");
+        }
+        catch (ArgumentException e)
+        {
+            throw new ReferralFlowException($"the database connection string is not valid: {e.Message.TrimEnd('.')}; " +
+                $"check --db or {DatabaseProvider.EnvironmentVariable}");
+        }
         Runtime = new ReferralRuntime(OpenDb, new WorkflowLibrary(), Clock);
     }
 

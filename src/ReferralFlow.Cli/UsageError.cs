@@ -19,8 +19,12 @@ internal static class UsageError
                 ? $"error: '{path}' needs a command: {choices}; {help}"
                 : $"error: unknown command '{unknown}' for '{path}'; choose one of: {choices}; {help}";
         }
-        return $"error: {string.Join("; ", parse.Errors.Select(e => e.Message.TrimEnd('.')).Distinct())}; {help}";
+        return $"error: {string.Join("; ", parse.Errors.Select(e => OneLine(e.Message)).Distinct())}; {help}";
     }
+
+    // Some messages list the allowed values one per line.
+    private static string OneLine(string message) =>
+        string.Join(" ", message.Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).TrimEnd('.');
 
     private static string CommandPath(ParseResult parse)
     {

@@ -39,6 +39,11 @@ public static class Display
         return text.Length == 0 ? text.ToString() : char.ToUpperInvariant(text[0]) + text.ToString(1, text.Length - 1);
     }
 
+    /// <summary>"handoff-answered" → "Hand-off answered".</summary>
+    public static string HistoryKind(string kind) => Words(kind).Replace("Handoff", "Hand-off", StringComparison.Ordinal);
+
+    public static string Attempts(int attempts) => attempts == 1 ? "tried once" : $"tried {attempts} times";
+
     /// <summary>How a partner's answer reached us, as a phrase: "by phone", "in person".</summary>
     public static string Channel(string channel) => channel switch
     {

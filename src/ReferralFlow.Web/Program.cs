@@ -1,7 +1,9 @@
 using ReferralFlow.Web.Api;
 using ReferralFlow.Web.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings, pages and styles live beside the program; ./data and ./workflows are resolved from the working folder.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddReferralFlow();
 builder.Services.AddReferralFlowWorkers();

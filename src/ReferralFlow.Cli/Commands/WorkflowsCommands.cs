@@ -2,7 +2,6 @@ using System.CommandLine;
 using ReferralFlow.Cli.Output;
 using ReferralFlow.Core.Definitions;
 using ReferralFlow.Core.Queries;
-using ReferralFlow.Engine.Definitions;
 
 namespace ReferralFlow.Cli.Commands;
 

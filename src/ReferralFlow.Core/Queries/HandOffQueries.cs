@@ -30,8 +30,7 @@ public static class HandOffQueries
         var handOffs = db.HandOffs.AsNoTracking();
         if (referralId is { } id) handOffs = handOffs.Where(h => h.ReferralId == id);
         if (!includeClosed)
-            handOffs = handOffs.Where(h => h.Status == HandOffStatus.Requested || h.Status == HandOffStatus.Received
-                || h.Status == HandOffStatus.Accepted || h.Status == HandOffStatus.InProgress);
+            handOffs = handOffs.Where(OpenHandOffs.Filter);
         var joined = handOffs.Join(db.Referrals.AsNoTracking(), h => h.ReferralId, r => r.Id, (h, r) => new { HandOff = h, r.CaseCode });
         var ordered = includeClosed
             ? joined.OrderBy(x => x.HandOff.CreatedAt).ThenBy(x => x.HandOff.Id)

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using ReferralFlow.Core.HandOffs;
 using ReferralFlow.Core.Persistence;
 using ReferralFlow.Core.Referrals;
 using ReferralFlow.Core.Tasks;
@@ -19,9 +18,7 @@ internal static class OpenSteps
         var id = referral.Id;
         var tasks = await db.Tasks.AsNoTracking().Where(t => t.ReferralId == id && t.Status == WorkTaskStatus.Open)
             .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).ToListAsync(ct);
-        var handOffs = await db.HandOffs.AsNoTracking().Where(h => h.ReferralId == id
-                && (h.Status == HandOffStatus.Requested || h.Status == HandOffStatus.Received
-                    || h.Status == HandOffStatus.Accepted || h.Status == HandOffStatus.InProgress))
+        var handOffs = await db.HandOffs.AsNoTracking().Where(h => h.ReferralId == id).Where(OpenHandOffs.Filter)
             .OrderBy(h => h.CreatedAt).ThenBy(h => h.Id).ToListAsync(ct);
         var waits = await db.Timers.AsNoTracking().Where(t => t.ReferralId == id && t.Purpose == TimerPurpose.Wait)
             .OrderBy(t => t.DueAt).ToListAsync(ct);

@@ -43,7 +43,7 @@ internal sealed class ObjectReader(Problems problems, JsonElement obj, string pa
         }
     }
 
-    /// <summary>The value of <paramref name="field"/> when present and of the wanted kind.</summary>
+    /// <summary>The value of <paramref name="field"/> when present and of the wanted kind (True stands for any boolean).</summary>
     public JsonElement? Value(string field, bool required, JsonValueKind kind, string hint)
     {
         if (!obj.TryGetProperty(field, out var value))

@@ -41,7 +41,7 @@ internal sealed partial class EnginePass
     private void CancelFrame(ParallelFrame frame)
     {
         foreach (var token in state.Tokens.Where(t => t.FrameId == frame.Id).ToList())
-            CancelToken(token);
+            if (state.Tokens.Contains(token)) CancelToken(token);
         state.Frames.Remove(frame);
     }
 
@@ -75,8 +75,9 @@ internal sealed partial class EnginePass
 
     private void CloseReferral(string? stepId, string outcome, bool withdrawn)
     {
+        // Cancelling a parallel step cancels its branches too, so skip tokens already gone.
         foreach (var token in state.Tokens.ToList())
-            CancelToken(token);
+            if (state.Tokens.Contains(token)) CancelToken(token);
         state.Frames.Clear();
         effects.Add(new ReferralClosed(outcome, withdrawn));
         History(withdrawn ? "withdrawn" : "ended", stepId, outcome);

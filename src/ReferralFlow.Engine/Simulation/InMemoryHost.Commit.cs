@@ -29,7 +29,16 @@ public sealed partial class InMemoryHost
 
     private void Drain()
     {
-        while (followUps.TryDequeue(out var next)) next();
+        try
+        {
+            while (followUps.TryDequeue(out var next)) next();
+        }
+        catch
+        {
+            // What the failed follow-up would have led to must not run on the next, unrelated call.
+            followUps.Clear();
+            throw;
+        }
     }
 
     private void Commit(HostedInstance instance, ExecutionResult result)

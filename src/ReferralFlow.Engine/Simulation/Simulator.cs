@@ -47,9 +47,10 @@ public sealed class Simulator(DefinitionCatalog catalog, TimeProvider? today = n
                 return Result(host, top, start, SimulationStop.HorizonPassed, null,
                     $"stopped at the horizon {script.Horizon} ({SimulationScript.Iso(horizonEnd)}) with the referral still open; {Waiting(host)}");
             }
+            // On a tie the answer comes first: whoever answers at the very deadline is still on time.
             if (answer is not null && answer.At == next)
             {
-                clock.AdvanceTo(answer.At);
+                if (answer.At > clock.GetUtcNow()) clock.AdvanceTo(answer.At);
                 plan.Give(answer);
             }
             else host.AdvanceTo(next);

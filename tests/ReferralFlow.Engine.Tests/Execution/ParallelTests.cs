@@ -125,5 +125,6 @@ public sealed class ParallelTests
         Assert.Equal((InstanceStatus.Closed, "aborted"), (host.Instance(id).Status, host.Instance(id).Outcome));
         Assert.Equal(Closure.Cancelled, host.Tasks.Single(t => t.StepId == "work").Closure);
         Assert.Empty(host.Instance(id).State.Tokens);
+        Assert.Single(host.History(id), e => e.Kind == "task-cancelled");
     }
 }

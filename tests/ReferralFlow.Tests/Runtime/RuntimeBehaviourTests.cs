@@ -123,7 +123,8 @@ public class RuntimeBehaviourTests
         await harness.Worker.DrainAsync();
 
         await using var after = harness.Open();
-        Assert.Equal((ReferralStatus.Closed, 0), await after.Referrals.Select(r => ValueTuple.Create(r.Status, r.OpenIncidents)).SingleAsync());
+        var closed = await after.Referrals.SingleAsync();
+        Assert.Equal((ReferralStatus.Closed, 0), (closed.Status, closed.OpenIncidents));
         Assert.False((await after.Incidents.SingleAsync()).IsOpen);
     }
 

@@ -61,7 +61,10 @@ public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, Work
         ActAsync(id, async () =>
         {
             await runtime.RetryIncidentsAsync(id, PageActor.Name, ct);
-            return "The failed steps were run again.";
+            var stillFailing = await db.Referrals.AsNoTracking().Where(r => r.Id == id).Select(r => r.OpenIncidents).SingleAsync(ct);
+            return stillFailing == 0
+                ? "The failed steps were run again and the referral goes on."
+                : "The failed steps were run again and failed again; see the incident.";
         }, ct);
 
     public Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct) =>

@@ -1,0 +1,77 @@
+using ReferralFlow.Tests.Infrastructure;
+
+namespace ReferralFlow.Tests.Cli;
+
+public class WorkflowsValidateTests
+{
+    [Fact]
+    public async Task Shipped_workflows_folder_is_valid()
+    {
+        var result = await CliRun.WithoutDatabaseAsync("workflows", "validate");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("transnational-return v1", result.Out);
+        Assert.Empty(result.Err);
+    }
+
+    [Fact]
+    public async Task Broken_file_exits_1_listing_every_problem_with_file_step_and_path()
+    {
+        using var folder = new TempDirectory();
+        var file = folder.Combine("broken.json");
+        await File.WriteAllTextAsync(file, """
+            { "id": "broken", "version": 0, "title": "Broken", "start": "nowhere",
+              "steps": [ { "id": "a", "type": "task", "role": "caseworker", "outcomes": ["done", "other"] },
+                         { "id": "b", "type": "teleport" } ],
+              "transitions": [ { "from": "a", "outcome": "done", "to": "zzz" } ] }
+            """);
+
+        var result = await CliRun.WithoutDatabaseAsync("workflows", "validate", file);
+
+        Assert.Equal(1, result.ExitCode);
+        var lines = result.OutLines;
+        Assert.All(lines, line => Assert.Contains("broken.json", line));
+        Assert.Contains(lines, l => l.Contains("at $.version:"));
+        Assert.Contains(lines, l => l.Contains("at $.start:"));
+        Assert.Contains(lines, l => l.Contains("step 'b' at $.steps[1].type:"));
+        Assert.Contains(lines, l => l.Contains("step 'a' at $.transitions[0].to:"));
+        Assert.Contains(lines, l => l.Contains("step 'a' at $.steps[0].outcomes[1]:"));
+        Assert.Equal(5, lines.Count);
+        Assert.Equal($"5 problems in 1 of 1 file", Assert.Single(result.ErrLines));
+    }
+
+    [Fact]
+    public async Task Json_output_lists_problems_as_objects()
+    {
+        using var folder = new TempDirectory();
+        await File.WriteAllTextAsync(folder.Combine("not-json.json"), "{ \"id\": ");
+
+        var result = await CliRun.WithoutDatabaseAsync("workflows", "validate", folder.Path, "--json");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.False(result.Json["valid"]!.GetValue<bool>());
+        var problem = Assert.Single(result.Json["problems"]!.AsArray())!;
+        Assert.Equal("$", problem["jsonPath"]!.GetValue<string>());
+        Assert.Contains("not valid JSON", problem["message"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_single_file_resolves_its_subworkflows_from_its_folder()
+    {
+        var shipped = Path.Combine(AppContext.BaseDirectory, "workflows", "transnational-return.json");
+
+        var result = await CliRun.WithoutDatabaseAsync("workflows", "validate", shipped);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("1 file valid: transnational-return v1", Assert.Single(result.OutLines));
+    }
+
+    [Fact]
+    public async Task Missing_path_is_a_problem()
+    {
+        var result = await CliRun.WithoutDatabaseAsync("workflows", "validate", "no-such-folder");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("no-such-folder: at $: no such file or folder", result.Out);
+    }
+}
