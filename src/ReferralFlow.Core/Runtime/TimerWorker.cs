@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Persistence;
 using ReferralFlow.Core.Timers;
 
@@ -18,9 +19,15 @@ public sealed class TimerWorker(ReferralRuntime runtime, TimeProvider clock, str
         var fired = 0;
         while (!ct.IsCancellationRequested)
         {
-            IReadOnlyList<Guid> claimed;
+            List<Guid> claimed;
             await using (var db = runtime.OpenDb())
-                claimed = await TimerClaims.ClaimDueAsync(db, owner, clock.GetUtcNow(), BatchSize, Lease, ct);
+            {
+                var ids = await TimerClaims.ClaimDueAsync(db, owner, clock.GetUtcNow(), BatchSize, Lease, ct);
+                // UPDATE … RETURNING does not keep the claim's ORDER BY: fire in due order, so a late worker
+                // still sends the reminder before the escalation and the escalation before the timeout.
+                claimed = await db.Timers.Where(t => ids.Contains(t.Id)).OrderBy(t => t.DueAt).ThenBy(t => t.Id)
+                    .Select(t => t.Id).ToListAsync(ct);
+            }
             if (claimed.Count == 0) break;
             foreach (var id in claimed)
                 if (await runtime.FireTimerAsync(id, owner, ct)) fired++;

@@ -163,13 +163,15 @@ public class RuntimeBehaviourTests
         Assert.Equal(2, tasks.Count);
 
         // The first save of the first completion meets a revision bumped by the second completion.
+        var competitor = new CompeteOnce(() => harness.Runtime.CompleteTaskAsync(tasks[1], OutcomeOf(db, tasks[1]), NoInput, "other"));
         var racing = new ReferralRuntime(
             () => new ReferralFlowDb(new DbContextOptionsBuilder<ReferralFlowDb>(DatabaseProvider.Options(harness.Database.ConnectionString))
-                .AddInterceptors(new CompeteOnce(() => harness.Runtime.CompleteTaskAsync(tasks[1], OutcomeOf(db, tasks[1]), NoInput, "other"))).Options),
+                .AddInterceptors(competitor).Options),
             harness.Library, harness.Clock);
         await racing.CompleteTaskAsync(tasks[0], OutcomeOf(db, tasks[0]), NoInput, "first");
 
         await using var after = harness.Open();
+        Assert.True(competitor.Done);
         Assert.Equal(0, await after.Tasks.CountAsync(t => tasks.Contains(t.Id) && t.Status == WorkTaskStatus.Open));
         var state = (await after.Referrals.SingleAsync(r => r.Id == referral.Id)).StateJson;
         Assert.DoesNotContain("book-travel", state);
@@ -207,6 +209,8 @@ public class RuntimeBehaviourTests
     private sealed class CompeteOnce(Func<Task> competitor) : SaveChangesInterceptor
     {
         private bool done;
+
+        public bool Done => done;
 
         public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
             DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
