@@ -28,7 +28,9 @@ internal static class BenchCommand
             try
             {
                 var options = DatabaseProvider.Options(connection);
-                var benchmark = new EngineBenchmark(() => new ReferralFlowDb(options), WorkflowFiles.DefaultDirectory());
+                // Pooled contexts, as a long-running host would use them.
+                var pool = new Microsoft.EntityFrameworkCore.Infrastructure.PooledDbContextFactory<ReferralFlowDb>(options);
+                var benchmark = new EngineBenchmark(pool.CreateDbContext, WorkflowFiles.DefaultDirectory());
                 var n = parse.GetValue(referrals);
                 await output.WriteLineAsync($"Driving {n} referrals through {parse.GetValue(workflow)} on {(DatabaseProvider.IsPostgresConnectionString(connection) ? "PostgreSQL" : "SQLite")} ...");
                 var result = await benchmark.RunAsync(parse.GetValue(workflow)!, n, ct);

@@ -17,6 +17,8 @@ public sealed class ReferralRuntime(Func<ReferralFlowDb> openDb, WorkflowLibrary
 
     public Func<ReferralFlowDb> OpenDb => openDb;
 
+    public WorkflowLibrary Library => library;
+
     /// <summary>Called after each commit with what it wrote; the benchmark uses it to build its baseline.</summary>
     public Action<CommitStats>? Committed { get; set; }
 
@@ -27,7 +29,8 @@ public sealed class ReferralRuntime(Func<ReferralFlowDb> openDb, WorkflowLibrary
     public Task CompleteTaskAsync(Guid taskId, string outcome, IReadOnlyDictionary<string, JsonNode?> data, string actor, CancellationToken ct = default) =>
         InTransactionAsync(async unit =>
         {
-            var task = await unit.Db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId, ct)
+            // Tracked: the engine's TaskClosed effect then finds it without a second query.
+            var task = await unit.Db.Tasks.SingleOrDefaultAsync(t => t.Id == taskId, ct)
                 ?? throw new ReferralFlowException($"No task {taskId}; list open tasks with 'referralflow tasks list'.");
             await unit.ResumeAsync(task.ReferralId, new CompleteTask(taskId, outcome, data, actor), ct);
             return true;
@@ -36,7 +39,7 @@ public sealed class ReferralRuntime(Func<ReferralFlowDb> openDb, WorkflowLibrary
     public Task AnswerHandOffAsync(Guid handOffId, string outcome, IReadOnlyDictionary<string, JsonNode?> data, string actor, string channel, CancellationToken ct = default) =>
         InTransactionAsync(async unit =>
         {
-            var handOff = await unit.Db.HandOffs.AsNoTracking().SingleOrDefaultAsync(h => h.Id == handOffId, ct)
+            var handOff = await unit.Db.HandOffs.SingleOrDefaultAsync(h => h.Id == handOffId, ct)
                 ?? throw new ReferralFlowException($"No hand-off {handOffId}; list them with 'referralflow handoffs list'.");
             await unit.ResumeAsync(handOff.ReferralId, new AnswerHandOff(handOffId, outcome, data, actor, channel), ct);
             return true;
@@ -70,6 +73,8 @@ public sealed class ReferralRuntime(Func<ReferralFlowDb> openDb, WorkflowLibrary
         for (var attempt = 1; ; attempt++)
         {
             await using var db = openDb();
+            // The whole unit commits or rolls back as one; EF's savepoint around SaveChanges adds nothing.
+            db.Database.AutoSavepointsEnabled = false;
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             try
             {

@@ -16,11 +16,12 @@ internal sealed partial class RuntimeUnit
     private async Task ApplyAsync(Referral referral, ExecutionResult result, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        touchedReferrals.Add(referral.Id);
         foreach (var cancelled in result.Effects.OfType<TimersCancelled>()) cancelledTokens.Add(cancelled.TokenId);
         foreach (var effect in result.Effects)
             await ApplyAsync(referral, effect, now, ct);
         foreach (var entry in result.History)
-            db.History.Add(new HistoryEntry
+            history.Add(new HistoryEntry
             {
                 ReferralId = referral.Id, At = entry.At, Kind = entry.Kind,
                 StepId = entry.StepId, Detail = entry.Detail, Actor = entry.Actor,
@@ -59,15 +60,15 @@ internal sealed partial class RuntimeUnit
                 else if (e.Closure == Closure.Expired) handOff.Expire(e.Outcome!, now);
                 else handOff.Cancel(now);
                 break;
-            case TimerScheduled e when !cancelledTokens.Contains(e.TokenId):
-                db.Timers.Add(new DurableTimer
+            case TimerScheduled e:
+                timers.Add(new DurableTimer
                 {
                     Id = e.TimerId, ReferralId = referral.Id, TokenId = e.TokenId, StepId = e.StepId,
                     Purpose = (Timers.TimerPurpose)(int)e.Purpose, Rung = e.Rung, DueAt = e.DueAt,
                 });
                 break;
             case MessageQueued e:
-                db.OutboxMessages.Add(new OutboxMessage
+                outbox.Add(new OutboxMessage
                 {
                     Id = Guid.CreateVersion7(now), ReferralId = referral.Id, StepId = e.StepId,
                     Kind = e.Kind.ToString().ToLowerInvariant(), Recipient = e.Recipient, Template = e.Template,

@@ -3,7 +3,10 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Definitions;
 using ReferralFlow.Core.Persistence;
+using ReferralFlow.Core.History;
+using ReferralFlow.Core.Outbox;
 using ReferralFlow.Core.Referrals;
+using ReferralFlow.Core.Timers;
 using ReferralFlow.Engine.Execution;
 
 namespace ReferralFlow.Core.Runtime;
@@ -17,6 +20,10 @@ internal sealed partial class RuntimeUnit(ReferralFlowDb db, WorkflowLibrary lib
     private readonly WorkflowRunner runner = new(clock);
     private readonly Queue<(Guid ReferralId, Stimulus Stimulus)> followUps = new();
     private readonly HashSet<Guid> cancelledTokens = [];
+    private readonly HashSet<Guid> touchedReferrals = [];
+    private readonly List<HistoryEntry> history = [];
+    private readonly List<DurableTimer> timers = [];
+    private readonly List<OutboxMessage> outbox = [];
     private static readonly RandomNumberGenerator random = RandomNumberGenerator.Create();
 
     public ReferralFlowDb Db => db;
@@ -55,11 +62,21 @@ internal sealed partial class RuntimeUnit(ReferralFlowDb db, WorkflowLibrary lib
 
     public async Task FlushAsync(CancellationToken ct)
     {
+        // Referrals first: the appended rows refer to them.
         RowsWritten += await db.SaveChangesAsync(ct);
+        RowsWritten += await new AppendOnlyRows(db)
+            .Add(history)
+            .Add(timers.Where(t => !cancelledTokens.Contains(t.TokenId)))
+            .Add(outbox)
+            .ExecuteAsync(ct);
         if (cancelledTokens.Count > 0)
         {
+            // Scoped by referral so the delete uses the referral index, not a scan of every timer.
             var tokens = cancelledTokens.ToList();
-            RowsWritten += await db.Timers.Where(t => tokens.Contains(t.TokenId)).ExecuteDeleteAsync(ct);
+            var referrals = touchedReferrals.ToList();
+            RowsWritten += await db.Timers
+                .Where(t => referrals.Contains(t.ReferralId) && tokens.Contains(t.TokenId))
+                .ExecuteDeleteAsync(ct);
         }
     }
 
