@@ -66,6 +66,25 @@ public sealed class ReferralRuntime(Func<ReferralFlowDb> openDb, WorkflowLibrary
             return true;
         }, ct);
 
+    /// <summary>
+    /// Applies a stimulus inside a transaction the caller owns (e.g. a partner's reply that also marks its
+    /// tokens used and queues a notice): the caller commits, and retries on a concurrency conflict.
+    /// </summary>
+    public async Task ResumeInAsync(ReferralFlowDb db, Guid referralId, Stimulus stimulus, CancellationToken ct = default)
+    {
+        var unit = new RuntimeUnit(db, library, clock);
+        try
+        {
+            await unit.ResumeAsync(referralId, stimulus, ct);
+        }
+        catch (WorkflowInputException e)
+        {
+            throw new ReferralFlowException(e.Message);
+        }
+        await unit.FlushAsync(ct);
+        Committed?.Invoke(new CommitStats(unit.StepsRun, unit.RowsWritten));
+    }
+
     private static TimerPurpose ToEngine(Timers.TimerPurpose purpose) => (TimerPurpose)(int)purpose;
 
     private async Task<T> InTransactionAsync<T>(Func<RuntimeUnit, Task<T>> work, CancellationToken ct)
