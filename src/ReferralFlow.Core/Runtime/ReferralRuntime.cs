@@ -82,7 +82,6 @@ public sealed class ReferralRuntime(Func<ReferralFlowDb> openDb, WorkflowLibrary
             throw new ReferralFlowException(e.Message);
         }
         await unit.FlushAsync(ct);
-        Committed?.Invoke(new CommitStats(unit.StepsRun, unit.RowsWritten));
     }
 
     private static TimerPurpose ToEngine(Timers.TimerPurpose purpose) => (TimerPurpose)(int)purpose;
