@@ -40,6 +40,7 @@ public static class CliApp
             ReferralsCommands.Create(),
             TasksCommands.Create(),
             HandOffsCommands.Create(),
+            PartnersCommands.Create(),
             WorkerCommand.Create(),
             SimulateCommand.Create(),
             Bench.BenchCommand.Create(),

@@ -1,5 +1,6 @@
 using ReferralFlow.Web.Api;
 using ReferralFlow.Web.Hosting;
+using ReferralFlow.Web.Pages.Reply;
 
 // Settings, pages and styles live beside the program; ./data and ./workflows are resolved from the working folder.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -8,6 +9,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services.AddReferralFlow();
 builder.Services.AddReferralFlowWorkers();
 builder.Services.AddRazorPages();
+builder.Services.AddReplyPages();
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -17,6 +19,7 @@ var app = builder.Build();
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error");
 app.UseStatusCodePages();
 app.UseStaticFiles();
+app.UseRateLimiter();
 
 app.MapRazorPages();
 app.MapReferralFlowApi();

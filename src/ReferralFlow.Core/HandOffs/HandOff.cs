@@ -46,6 +46,17 @@ public sealed class HandOff
         AnsweredBy = by;
     }
 
+    /// <summary>The partner has seen the request. Only a request still "requested" moves: an answer must never be
+    /// undone by a late look at the link. The time and who opened it go into the history entry written with it,
+    /// so the hand-off's schema stays as it is.</summary>
+    public void MarkReceived()
+    {
+        if (Status != HandOffStatus.Requested)
+            throw new InvalidOperationException(
+                $"Cannot mark hand-off '{Title}' (step '{StepId}') received: it is already {HandOffStatusCodes.ToCode(Status)}.");
+        Status = HandOffStatus.Received;
+    }
+
     public void Cancel(DateTimeOffset at)
     {
         EnsureOpen("cancel");

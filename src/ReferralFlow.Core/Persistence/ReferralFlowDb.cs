@@ -6,7 +6,9 @@ using ReferralFlow.Core.HandOffs;
 using ReferralFlow.Core.History;
 using ReferralFlow.Core.Incidents;
 using ReferralFlow.Core.Outbox;
+using ReferralFlow.Core.Partners;
 using ReferralFlow.Core.Referrals;
+using ReferralFlow.Core.Replies;
 using ReferralFlow.Core.Tasks;
 using ReferralFlow.Core.Timers;
 
@@ -24,6 +26,12 @@ public sealed class ReferralFlowDb(DbContextOptions<ReferralFlowDb> options) : D
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
     public DbSet<Incident> Incidents => Set<Incident>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+    public DbSet<PartnerAssignment> PartnerAssignments => Set<PartnerAssignment>();
+    public DbSet<ReplyToken> ReplyTokens => Set<ReplyToken>();
+    public DbSet<ReplyAnswer> ReplyAnswers => Set<ReplyAnswer>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
@@ -40,6 +48,12 @@ public sealed class ReferralFlowDb(DbContextOptions<ReferralFlowDb> options) : D
         model.ApplyConfiguration(new OutboxMessageMapping());
         model.ApplyConfiguration(new HistoryEntryMapping());
         model.ApplyConfiguration(new IncidentMapping());
+        model.ApplyConfiguration(new OrganisationMapping());
+        model.ApplyConfiguration(new ContactMapping());
+        model.ApplyConfiguration(new AgreementMapping());
+        model.ApplyConfiguration(new PartnerAssignmentMapping());
+        model.ApplyConfiguration(new ReplyTokenMapping());
+        model.ApplyConfiguration(new ReplyAnswerMapping());
 
         // snake_case names, written out here rather than by a naming package; the hand-written
         // migrations use exactly these names.

@@ -16,22 +16,25 @@ public static class ReferralFlowServices
         services.AddSingleton<Func<ReferralFlowDb>>(provider =>
         {
             var options = DatabaseProvider.Options(provider.GetRequiredService<ReferralFlowSettings>().ConnectionString);
-            return () => new ReferralFlowDb(options);
+            // Every engine step opens a context: pooling keeps that cheap.
+            return new Microsoft.EntityFrameworkCore.Infrastructure.PooledDbContextFactory<ReferralFlowDb>(options).CreateDbContext;
         });
         // Pages and read endpoints take a context per request; the runtime opens its own per transaction.
         services.AddScoped(provider => provider.GetRequiredService<Func<ReferralFlowDb>>()());
         services.AddSingleton<WorkflowLibrary>();
         services.AddSingleton<ReferralRuntime>();
         services.AddSingleton<DemoReferrals>();
+        services.AddReferralFlowMail();
         return services;
     }
 
-    /// <summary>Start-up work first (migrate, publish, demo data), so that the timer worker and the server
+    /// <summary>Start-up work first (migrate, publish, demo data), so that the timer and outbox workers and the server
     /// start on a ready database: hosted services start in registration order, before the server.</summary>
     public static IServiceCollection AddReferralFlowWorkers(this IServiceCollection services)
     {
         services.AddHostedService<DatabaseStartup>();
         services.AddHostedService<TimerLoop>();
+        services.AddHostedService<OutboxLoop>();
         return services;
     }
 }

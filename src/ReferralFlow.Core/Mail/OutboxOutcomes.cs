@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using ReferralFlow.Core.Incidents;
+using ReferralFlow.Core.Outbox;
+using ReferralFlow.Core.Persistence;
+
+namespace ReferralFlow.Core.Mail;
+
+/// <summary>
+/// Records what became of a send, each in its own transaction. A row that is no longer pending was finished by
+/// another worker whose lease it outlived, and is left as it is. Raising an incident changes the referral row,
+/// which the engine guards with its revision: a concurrent engine step makes the save fail, and it is redone.
+/// </summary>
+internal static class OutboxOutcomes
+{
+    private const int MaxConflicts = 5;
+
+    public static Task<OutboxStatus> SentAsync(Func<ReferralFlowDb> openDb, Guid id, TimeProvider clock, CancellationToken ct) =>
+        RecordAsync(openDb, id, (_, message) => { message.MarkSent(clock.GetUtcNow()); return Task.CompletedTask; }, ct);
+
+    public static Task<OutboxStatus> FailedAsync(
+        Func<ReferralFlowDb> openDb, Guid id, string error, int maxAttempts, TimeProvider clock, CancellationToken ct) =>
+        RecordAsync(openDb, id, async (db, message) =>
+        {
+            var now = clock.GetUtcNow();
+            if (message.Attempts + 1 < maxAttempts)
+            {
+                message.RetryAt(now + Backoff.After(message.Attempts + 1), error);
+                return;
+            }
+            await DeadLetterAsync(db, message, error, now, ct,
+                $"The {message.Kind} '{message.Template}' to the '{message.Recipient}' (step '{message.StepId}') could not be " +
+                $"delivered in {maxAttempts} attempts; the last error was: {error}. Check the mail server setting " +
+                $"({MailSettings.Smtp}) and the '{message.Recipient}' contact's address in the partner directory.");
+        }, ct);
+
+    public static Task<OutboxStatus> DeadAsync(
+        Func<ReferralFlowDb> openDb, Guid id, string reason, bool raiseIncident, TimeProvider clock, CancellationToken ct) =>
+        RecordAsync(openDb, id, (db, message) =>
+            DeadLetterAsync(db, message, reason, clock.GetUtcNow(), ct, raiseIncident ? reason : null), ct);
+
+    private static async Task DeadLetterAsync(
+        ReferralFlowDb db, OutboxMessage message, string error, DateTimeOffset now, CancellationToken ct, string? incident)
+    {
+        // A dead message has no next attempt: the column keeps the time it was given up, for the delivery status.
+        message.NextAttemptAt = now;
+        message.DeadLetter(error);
+        if (incident is null) return;
+        var referral = await db.Referrals.SingleAsync(r => r.Id == message.ReferralId, ct);
+        db.Incidents.Add(new Incident
+        {
+            Id = Guid.CreateVersion7(now), ReferralId = referral.Id,
+            // Not an engine token: the outbox row's id, so the incident names the message and retrying the
+            // referral's faulted steps (which resolves incidents by token) leaves it alone.
+            TokenId = message.Id,
+            StepId = message.StepId, Message = incident, RaisedAt = now,
+        });
+        referral.IncidentRaised();
+        referral.Touch();
+    }
+
+    private static async Task<OutboxStatus> RecordAsync(
+        Func<ReferralFlowDb> openDb, Guid id, Func<ReferralFlowDb, OutboxMessage, Task> change, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = openDb();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // On PostgreSQL the row lock keeps a worker whose lease lapsed from recording the same message twice;
+            // SQLite's single writer does that already.
+            var message = db.IsPostgres()
+                ? await db.OutboxMessages.FromSql($"SELECT * FROM outbox_messages WHERE id = {id} FOR UPDATE").SingleAsync(ct)
+                : await db.OutboxMessages.SingleAsync(m => m.Id == id, ct);
+            if (message.Status != OutboxStatus.Pending) return message.Status;
+            await change(db, message);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                return message.Status;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxConflicts)
+            {
+                await transaction.RollbackAsync(ct);
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+namespace ReferralFlow.Core.Partners;
+
+/// <summary>The content of a directory file (import) or of the database (export), in the file's own terms:
+/// stable string ids, not database keys. Where says which line of the file an entry came from.</summary>
+public sealed record DirectoryFile(IReadOnlyList<OrganisationEntry> Organisations);
+
+public sealed record OrganisationEntry(
+    string Id, string Name, string Kind, string Country,
+    IReadOnlyList<string> Regions, IReadOnlyList<string> Languages, IReadOnlyList<string> Services,
+    bool Active, DateOnly? LastVerifiedOn,
+    IReadOnlyList<ContactEntry> Contacts, IReadOnlyList<AgreementEntry> Agreements)
+{
+    public EntryOrigin? Where { get; init; }
+}
+
+public sealed record ContactEntry(
+    string Id, string Name, string? Role, string Email, string Language, bool Authorised, string? Backup)
+{
+    public EntryOrigin? Where { get; init; }
+
+    /// <summary>Line of the backup field, for problems about it.</summary>
+    public int BackupLine { get; init; }
+}
+
+public sealed record AgreementEntry(string Id, string Kind, string Scope, DateOnly? ReviewOn)
+{
+    public EntryOrigin? Where { get; init; }
+}
+
+public sealed record EntryOrigin(int Line, string Path);

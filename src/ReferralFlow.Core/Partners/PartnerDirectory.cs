@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using ReferralFlow.Core.Persistence;
+
+namespace ReferralFlow.Core.Partners;
+
+/// <summary>
+/// Queries on the directory: listing, finding a partner for a step that names no assigned one, and alternatives
+/// to a partner that does not answer. Country and kind are filtered in SQL; services in memory, because they are a
+/// JSON list in a text column and the directory is small (hundreds of organisations, not millions).
+/// </summary>
+public static class PartnerDirectory
+{
+    public static async Task<IReadOnlyList<Organisation>> ListAsync(
+        ReferralFlowDb db, string? country = null, string? service = null, string? kind = null, CancellationToken ct = default)
+    {
+        var query = db.Organisations.AsNoTracking();
+        if (country is not null) query = query.Where(o => o.Country == country.ToUpperInvariant());
+        if (kind is not null) query = query.Where(o => o.Kind == kind);
+        var found = await query.ToListAsync(ct);
+        return [.. found.Where(o => service is null || o.Offers(service))
+            .OrderBy(o => o.Country, StringComparer.Ordinal).ThenBy(o => o.Name, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// An active organisation of that country and kind offering the service that has a contact authorised to accept
+    /// referrals (one that could not be addressed is no answer), or null. When several qualify, the most recently
+    /// verified wins, then the id: deterministic, and biased to entries someone has confirmed.
+    /// </summary>
+    public static async Task<Organisation?> FindAsync(
+        ReferralFlowDb db, string country, string service, string kind, CancellationToken ct = default)
+    {
+        var candidates = await db.Organisations.AsNoTracking()
+            .Where(o => o.Active && o.Country == country.ToUpperInvariant() && o.Kind == kind)
+            .Where(o => db.Contacts.Any(c => c.OrganisationId == o.Id && c.AuthorisedToAccept))
+            .ToListAsync(ct);
+        return candidates.Where(o => o.Offers(service))
+            .OrderByDescending(o => o.LastVerifiedOn ?? DateOnly.MinValue).ThenBy(o => o.Key, StringComparer.Ordinal)
+            .FirstOrDefault();
+    }
+
+    /// <summary>
+    /// Active organisations of the same country and kind as the given one that offer at least one of its services,
+    /// excluding it; those sharing the most services first. "At least one" rather than "all": a partner with a
+    /// narrower offer can still take the request, and the coordinator reading the suggestion decides.
+    /// </summary>
+    public static async Task<IReadOnlyList<Organisation>> AlternativesAsync(ReferralFlowDb db, Guid organisationId, CancellationToken ct = default)
+    {
+        var given = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organisationId, ct);
+        if (given is null) return [];
+        var candidates = await db.Organisations.AsNoTracking()
+            .Where(o => o.Active && o.Id != given.Id && o.Country == given.Country && o.Kind == given.Kind)
+            .ToListAsync(ct);
+        return [.. candidates
+            .Select(o => (Organisation: o, Shared: o.Services.Intersect(given.Services, StringComparer.Ordinal).Count()))
+            .Where(x => x.Shared > 0)
+            .OrderByDescending(x => x.Shared).ThenBy(x => x.Organisation.Name, StringComparer.Ordinal)
+            .Select(x => x.Organisation)];
+    }
+
+    /// <summary>The contact requests to this organisation go to: its first authorised contact in file order.</summary>
+    public static Task<Contact?> AuthorisedContactAsync(ReferralFlowDb db, Guid organisationId, CancellationToken ct = default) =>
+        db.Contacts.AsNoTracking()
+            .Where(c => c.OrganisationId == organisationId && c.AuthorisedToAccept)
+            .OrderBy(c => c.Position).ThenBy(c => c.Key)
+            .FirstOrDefaultAsync(ct);
+}

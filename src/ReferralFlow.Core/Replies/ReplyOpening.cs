@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using ReferralFlow.Core.History;
+using ReferralFlow.Core.Persistence;
+
+namespace ReferralFlow.Core.Replies;
+
+/// <summary>
+/// A partner opens a reply link: the request is shown and, the first time any of its links is opened, the hand-off
+/// becomes FHIR "received" with a history entry attributed to the link. Later opens change nothing.
+/// </summary>
+public sealed class ReplyOpening(Func<ReferralFlowDb> openDb, TimeProvider clock)
+{
+    private const int MaxAttempts = 5;
+
+    public async Task<ReplyResult> OpenAsync(string token, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = openDb();
+            db.Database.AutoSavepointsEnabled = false;
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var now = clock.GetUtcNow();
+            var (found, refusal) = await ReplyLookup.FindAsync(db, token, now, ct);
+            if (found is null) return refusal!;
+            if (found.HandOff.Status != HandOffs.HandOffStatus.Requested) return new ReplyResult.Open(found.View);
+            try
+            {
+                found.HandOff.MarkReceived();
+                // The referral's revision orders this write against the runtime's: an answer recorded meanwhile (by
+                // phone, by another link) makes this save fail and the retry find the hand-off already closed.
+                found.Referral.Touch();
+                db.History.Add(new HistoryEntry
+                {
+                    ReferralId = found.Referral.Id, At = now, Kind = ReplyLookup.HandOffReceived,
+                    StepId = found.HandOff.StepId, Detail = "link", Actor = found.Actor,
+                });
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                return new ReplyResult.Open(found.View);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+            {
+                await transaction.RollbackAsync(ct);
+            }
+        }
+    }
+}

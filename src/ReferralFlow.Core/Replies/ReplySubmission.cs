@@ -1,0 +1,80 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using ReferralFlow.Core.HandOffs;
+using ReferralFlow.Core.Outbox;
+using ReferralFlow.Core.Persistence;
+using ReferralFlow.Core.Runtime;
+using ReferralFlow.Engine.Execution;
+
+namespace ReferralFlow.Core.Replies;
+
+/// <summary>
+/// A partner submits the form behind a reply link. In ONE transaction: the typed answer is stored (as JSON, outside
+/// the workflow's variables), every link of the hand-off is spent, an outcome notice to the sending coordinator is
+/// queued, and the workflow is resumed with the link's answer. Any refusal or failure leaves all of it undone.
+/// </summary>
+public sealed class ReplySubmission(ReferralRuntime runtime, TimeProvider clock)
+{
+    private const int MaxAttempts = 5;
+
+    /// <summary>The partner's words never become workflow variables; the outcome alone moves the procedure.</summary>
+    private static readonly IReadOnlyDictionary<string, JsonNode?> NoVariables = new Dictionary<string, JsonNode?>();
+
+    /// <param name="values">The posted form fields by name; the answer itself comes from the token, never the form.</param>
+    public async Task<ReplyResult> SubmitAsync(string token, IReadOnlyDictionary<string, string?> values, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = runtime.OpenDb();
+            db.Database.AutoSavepointsEnabled = false;
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var now = clock.GetUtcNow();
+            var (found, refusal) = await ReplyLookup.FindAsync(db, token, now, ct);
+            if (found is null) return refusal!;
+            var form = ReplyFormCheck.Check(found.Token.Outcome, values, now);
+            if (!form.IsValid) return new ReplyResult.Invalid(found.View, form.Errors);
+            try
+            {
+                await RecordAsync(db, found, form, now, ct);
+                await runtime.ResumeInAsync(db, found.Referral.Id,
+                    new AnswerHandOff(found.HandOff.Id, found.Token.Outcome, NoVariables, found.Actor, HandOffChannels.Link), ct);
+                await transaction.CommitAsync(ct);
+                return new ReplyResult.Recorded(found.View);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+            {
+                // Someone else changed the referral meanwhile; the next attempt sees what they did.
+                await transaction.RollbackAsync(ct);
+            }
+            catch (ReferralFlowException)
+            {
+                // The engine no longer waits for this answer (the step moved on in a way the row did not show yet).
+                await transaction.RollbackAsync(ct);
+                return new ReplyResult.Closed();
+            }
+        }
+    }
+
+    private static async Task RecordAsync(ReferralFlowDb db, FoundReply found, ReplyFormResult form, DateTimeOffset now, CancellationToken ct)
+    {
+        db.ReplyAnswers.Add(new ReplyAnswer
+        {
+            Id = Guid.CreateVersion7(now), HandOffId = found.HandOff.Id, ReplyTokenId = found.Token.Id,
+            Outcome = found.Token.Outcome, AnswerJson = form.Answer.ToJsonString(), AnsweredAt = now,
+        });
+        foreach (var link in await db.ReplyTokens.Where(t => t.HandOffId == found.HandOff.Id && t.UsedAt == null).ToListAsync(ct))
+            link.MarkUsed(now);
+        // Names only ids: the mail worker renders the notice from the hand-off (what was asked, the answer given).
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            Id = Guid.CreateVersion7(now), ReferralId = found.Referral.Id, StepId = found.HandOff.StepId,
+            Kind = OutboxKinds.Notice, Recipient = Partners.Recipients.Coordinator, Template = OutcomeNotice,
+            HandOffId = found.HandOff.Id, PayloadJson = JsonSerializer.Serialize(new { answer = found.Token.Outcome }),
+            CreatedAt = now, NextAttemptAt = now,
+        });
+    }
+
+    /// <summary>The sender's template for a partner's answer (templates/outcome-notice).</summary>
+    public const string OutcomeNotice = "outcome-notice";
+}

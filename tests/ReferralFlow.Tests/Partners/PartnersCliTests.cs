@@ -1,0 +1,120 @@
+using Microsoft.EntityFrameworkCore;
+using ReferralFlow.Core.Persistence;
+using ReferralFlow.Tests.Cli;
+using ReferralFlow.Tests.Infrastructure;
+
+namespace ReferralFlow.Tests.Partners;
+
+public class PartnersCliTests
+{
+    private static async Task<int> CountAsync(CliRun cli)
+    {
+        await using var db = new ReferralFlowDb(DatabaseProvider.Options(cli.ConnectionString));
+        return await db.Organisations.CountAsync() + await db.Contacts.CountAsync() + await db.Agreements.CountAsync();
+    }
+
+    [Fact]
+    public async Task Import_then_export_in_either_format_imports_back_unchanged()
+    {
+        using var folder = new TempDirectory("rf-partners");
+        await using var cli = CliRun.OnSqlite();
+        await using var copy = CliRun.OnSqlite();
+
+        var imported = await cli.RunAsync("partners", "import", Directories.DemoPath);
+        var yaml = await cli.RunAsync("partners", "export");
+        var json = await cli.RunAsync("partners", "export", "--format", "json");
+        File.WriteAllText(folder.Combine("directory.json"), json.Out);
+        var reimported = await copy.RunAsync("partners", "import", folder.Combine("directory.json"));
+
+        Assert.True(imported.ExitCode == 0, imported.ToString());
+        Assert.Matches(@"^Imported .*demo-directory\.yaml: \d+ organisations \(\d+ new, 0 updated, 0 unchanged\), \d+ contacts, \d+ agreements\.$", imported.OutLines.Single());
+        Assert.StartsWith("# ReferralFlow partner directory", yaml.Out);
+        Assert.True(reimported.ExitCode == 0, reimported.ToString());
+        Assert.Equal(yaml.Out, (await copy.RunAsync("partners", "export")).Out);
+        Assert.Contains("0 new, 0 updated", (await cli.RunAsync("partners", "import", folder.Combine("directory.json"))).Out);
+    }
+
+    [Fact]
+    public async Task Import_of_a_file_with_problems_lists_them_all_and_exits_1_changing_nothing()
+    {
+        using var folder = new TempDirectory("rf-partners");
+        await using var cli = CliRun.OnSqlite();
+        await cli.RunAsync("partners", "import", Directories.DemoPath);
+        var before = await CountAsync(cli);
+        var file = folder.Combine("broken.yaml");
+        File.WriteAllText(file, Directories.Small.Replace("country: RS", "country: SRB").Replace("language: sr", "language: serbian")
+            .Replace("kind: iom", "kind: io"));
+
+        var result = await cli.RunAsync("partners", "import", file);
+
+        Assert.Equal(1, result.ExitCode);
+        var errors = result.OutLines.Where(line => line.Contains(": error: ")).ToList();
+        Assert.Equal(3, errors.Count);
+        Assert.All(errors, line => Assert.Matches(@"broken\.yaml:\d+: error: \$\.organisations\[\d+\]\.", line));
+        // The small directory's two deliberate gaps (no authorised contact, an unauthorised backup) are warnings.
+        Assert.Equal(2, result.OutLines.Count(line => line.Contains(": warning: ")));
+        Assert.Equal("3 errors in " + file + "; nothing was imported", Assert.Single(result.ErrLines));
+        Assert.Equal(before, await CountAsync(cli));
+    }
+
+    [Fact]
+    public async Task List_filters_by_country_service_and_kind()
+    {
+        await using var cli = CliRun.OnSqlite();
+        await cli.RunAsync("partners", "import", Directories.DemoPath);
+
+        var romanianShelters = (await cli.JsonAsync("partners", "list", "--country", "ro", "--service", "shelter")).AsArray();
+        var consulates = (await cli.JsonAsync("partners", "list", "--kind", "consulate")).AsArray();
+        var wrongCountry = await cli.RunAsync("partners", "list", "--country", "UK");
+
+        Assert.Contains(romanianShelters, o => o!["id"]!.GetValue<string>() == "ro-adpare");
+        Assert.All(romanianShelters, o => Assert.Equal("RO", o!["country"]!.GetValue<string>()));
+        Assert.True(consulates.Count >= 3);
+        Assert.All(consulates, o => Assert.Equal("consulate", o!["kind"]!.GetValue<string>()));
+        Assert.Equal(2, wrongCountry.ExitCode);
+        Assert.Contains("did you mean GB?", wrongCountry.Err);
+    }
+
+    [Fact]
+    public async Task Assign_names_the_organisation_of_a_role_and_its_requests_go_to_the_authorised_contact()
+    {
+        await using var cli = CliRun.OnSqlite();
+        await cli.RunAsync("partners", "import", Directories.DemoPath);
+        var (id, caseCode) = await cli.StartAsync();
+
+        var assigned = await cli.RunAsync("partners", "assign", caseCode, "--role", "receiving", "--organisation", "ro-adpare");
+        var replaced = await cli.JsonAsync("partners", "assign", caseCode, "--role", "receiving", "--organisation", "ro-anitp");
+        var wrongRole = await cli.RunAsync("partners", "assign", caseCode, "--role", "receving", "--organisation", "ro-adpare");
+        var inactive = await cli.RunAsync("partners", "assign", caseCode, "--role", "consulate", "--organisation", "ro-caritas-bucharest");
+        var history = (await cli.JsonAsync("referrals", "show", caseCode))["history"]!.AsArray();
+
+        Assert.True(assigned.ExitCode == 0, assigned.ToString());
+        Assert.Equal($"Assigned ADPARE (ro-adpare) as 'receiving' of {caseCode}; requests go to Elena Popescu <intake@adpare.example.org>.", assigned.Out.Trim());
+        Assert.Equal(("ro-anitp", "ro-adpare", "referral@anitp.example.org"),
+            (replaced["organisation"]!.GetValue<string>(), replaced["replaced"]!.GetValue<string>(), replaced["contact"]!.GetValue<string>()));
+        Assert.Equal((1, "error: 'receving' is not a partner role of transnational-return v1; did you mean 'receiving'?"), (wrongRole.ExitCode, wrongRole.Err.Trim()));
+        Assert.Equal(1, inactive.ExitCode);
+        Assert.Contains("is inactive", inactive.Err);
+        Assert.Equal(2, history.Count(h => h!["kind"]!.GetValue<string>() == "partner-assigned"));
+        await using var db = new ReferralFlowDb(DatabaseProvider.Options(cli.ConnectionString));
+        var assignment = await db.PartnerAssignments.SingleAsync();
+        Assert.Equal((id, "receiving"), (assignment.ReferralId, assignment.Role));
+    }
+
+    [Fact]
+    public async Task Import_export_and_assign_work_the_same_on_PostgreSQL()
+    {
+        await using var cli = await CliRun.OnPostgresAsync("partners_cli");
+        var imported = await cli.RunAsync("partners", "import", Directories.DemoPath);
+        var (_, caseCode) = await cli.StartAsync();
+
+        var assigned = await cli.JsonAsync("partners", "assign", caseCode, "--role", "consulate", "--organisation", "it-embassy-romania");
+        var again = await cli.RunAsync("partners", "import", Directories.DemoPath);
+
+        Assert.True(imported.ExitCode == 0, imported.ToString());
+        Assert.Equal("consular@roembassy-rome.example.org", assigned["contact"]!.GetValue<string>());
+        Assert.Contains("0 new, 0 updated", again.Out);
+        Assert.Equal(File.ReadAllLines(Directories.DemoPath).Where(l => !l.StartsWith('#')),
+            (await cli.RunAsync("partners", "export")).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('#')));
+    }
+}
