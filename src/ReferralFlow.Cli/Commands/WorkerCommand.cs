@@ -55,9 +55,13 @@ internal static class WorkerCommand
 
     private sealed record Pass(DateTimeOffset At, int Fired, DeliveryPass Mail, int OutboxWaiting);
 
-    private static OutboxDelivery Delivery(CliContext context, MailSettings mail) => new(
-        context.OpenDb, new DirectoryAddressBook(), mail.CreateSender(), TemplateSet.Load(mail.TemplatesDirectory),
-        new PendingReplyLinks(mail.PublicUrl), new WorkflowLibrary(), mail, context.Clock);
+    private static OutboxDelivery Delivery(CliContext context, MailSettings mail)
+    {
+        var library = new WorkflowLibrary();
+        var links = new TokenReplyLinks(new ReferralFlow.Core.Replies.ReplyLinks(mail.PublicUrl, library, context.Clock));
+        return new(context.OpenDb, new DirectoryAddressBook(), mail.CreateSender(), TemplateSet.Load(mail.TemplatesDirectory),
+            links, library, mail, context.Clock);
+    }
 
     private static async Task<Pass> PassAsync(CliContext context, TimerWorker worker, OutboxDelivery delivery, CancellationToken ct)
     {

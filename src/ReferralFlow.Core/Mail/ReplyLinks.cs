@@ -2,23 +2,24 @@ using ReferralFlow.Core.Persistence;
 
 namespace ReferralFlow.Core.Mail;
 
-/// <summary>The links a partner answers with: one per allowed answer of a hand-off. The reply-link work
-/// (issue 3 §3) replaces <see cref="PendingReplyLinks"/> with signed, single-use tokens.</summary>
+/// <summary>The links a partner answers with: one per allowed answer of a hand-off.</summary>
 public interface IReplyLinks
 {
     /// <summary>Called once per delivery attempt, after the engine's commit and outside any transaction, so tokens
-    /// saved on <paramref name="db"/> commit at once. <paramref name="contactId"/> is the addressee the links are bound
-    /// to; <paramref name="answers"/> are the hand-off's outcomes less those only its escalation ladder sets.</summary>
+    /// saved on <paramref name="db"/> commit before the message leaves. <paramref name="contactId"/> is the addressee
+    /// the links are bound to; <paramref name="answers"/> are the hand-off's outcomes less those only its escalation
+    /// ladder sets.</summary>
     Task<IReadOnlyList<MessageLink>> ForHandOffAsync(
         ReferralFlowDb db, Guid handOffId, Guid? contactId, IReadOnlyList<string> answers, CancellationToken ct);
 }
 
-/// <summary>Until reply tokens exist: each answer links to <c>{public url}/reply/pending?answer=…</c>, which shows
-/// the partner the choices without acting on them.</summary>
-public sealed class PendingReplyLinks(Uri publicUrl) : IReplyLinks
+/// <summary>Single-use, expiring reply tokens (see <see cref="Replies.ReplyLinks"/>), one per answer.</summary>
+public sealed class TokenReplyLinks(Replies.ReplyLinks tokens) : IReplyLinks
 {
-    public Task<IReadOnlyList<MessageLink>> ForHandOffAsync(
-        ReferralFlowDb db, Guid handOffId, Guid? contactId, IReadOnlyList<string> answers, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<MessageLink>>(
-            [.. answers.Select(answer => new MessageLink(answer, new Uri(publicUrl, $"reply/pending?answer={Uri.EscapeDataString(answer)}")))]);
+    public async Task<IReadOnlyList<MessageLink>> ForHandOffAsync(
+        ReferralFlowDb db, Guid handOffId, Guid? contactId, IReadOnlyList<string> answers, CancellationToken ct)
+    {
+        var issued = await tokens.IssueAsync(db, handOffId, contactId, ct);
+        return [.. issued.Where(link => answers.Contains(link.Outcome)).Select(link => new MessageLink(link.Outcome, new Uri(link.Url)))];
+    }
 }

@@ -20,7 +20,7 @@ public static class MailServices
         services.AddSingleton(provider => provider.GetRequiredService<MailSettings>().CreateSender());
         services.AddSingleton(provider => TemplateSet.Load(provider.GetRequiredService<MailSettings>().TemplatesDirectory));
         // Replaced by signed reply tokens when the reply pages exist; until then links name the answers only.
-        services.TryAddSingleton<IReplyLinks>(provider => new PendingReplyLinks(provider.GetRequiredService<MailSettings>().PublicUrl));
+        services.TryAddSingleton<IReplyLinks>(provider => new TokenReplyLinks(provider.GetRequiredService<ReferralFlow.Core.Replies.ReplyLinks>()));
         // The partner directory's host wiring may register its own (configured) address book first.
         services.TryAddSingleton<IAddressBook>(provider => new DirectoryAddressBook(provider.GetService<AddressBookOptions>()));
         services.AddSingleton(provider => new OutboxDelivery(

@@ -70,8 +70,9 @@ public sealed class MailHarness : IAsyncDisposable
     };
 
     public OutboxDelivery Delivery(IEmailSender sender, int maxAttempts = MailSettings.DefaultMaxAttempts) => new(
-        Runtime.Open, AddressBook, sender, Templates, new PendingReplyLinks(new Uri("https://referrals.example.org/")),
-        new WorkflowLibrary(), Settings(maxAttempts), Runtime.Clock);
+        Runtime.Open, AddressBook, sender, Templates,
+        new TokenReplyLinks(new ReferralFlow.Core.Replies.ReplyLinks(new Uri("https://referrals.example.org/"), Runtime.Library, Runtime.Clock)),
+        Runtime.Library, Settings(maxAttempts), Runtime.Clock);
 
     public Task<StartedReferral> StartAsync(string actor = "caseworker") =>
         Runtime.Runtime.StartAsync(Workflow, new Dictionary<string, JsonNode?>(), actor);

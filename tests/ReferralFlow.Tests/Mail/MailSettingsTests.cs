@@ -65,14 +65,4 @@ public class MailSettingsTests
         var error = Assert.Throws<ReferralFlowException>(() => MailSettings.Read(n => values.GetValueOrDefault(n), "Data Source=x.db"));
         Assert.Contains(reason, error.Message);
     }
-
-    [Fact]
-    public async Task Links_resolve_below_a_public_URL_with_a_path()
-    {
-        var settings = MailSettings.Read(n => n == MailSettings.PublicUrlSetting ? "https://example.org/referralflow" : null, "Data Source=x.db");
-
-        var links = await new PendingReplyLinks(settings.PublicUrl).ForHandOffAsync(null!, Guid.NewGuid(), null, ["accepted"], default);
-
-        Assert.Equal("https://example.org/referralflow/reply/pending?answer=accepted", Assert.Single(links).Url.AbsoluteUri);
-    }
 }

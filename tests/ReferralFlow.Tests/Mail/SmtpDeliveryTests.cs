@@ -28,8 +28,9 @@ public class SmtpDeliveryTests
         Assert.Contains("accueil@foyer-lumiere.example.org", toShelter.Headers["to"]);
         Assert.Contains("coordonare@adpare.example.org", toShelter.Headers["reply-to"]);
         Assert.Contains($"sous le code de dossier {referral.CaseCode}", toShelter.Text);
-        Assert.Contains("- Acceptation: https://referrals.example.org/reply/pending?answer=accepted", toShelter.Text);
-        Assert.Contains("""<a href="https://referrals.example.org/reply/pending?answer=declined">Refus</a>""", toShelter.Html);
+        // One single-use link per answer, carrying only a random token.
+        Assert.Matches(@"- Acceptation: https://referrals\.example\.org/reply/[A-Za-z0-9_-]{43}\r?\n", toShelter.Text);
+        Assert.Matches(@"<a href=""https://referrals\.example\.org/reply/[A-Za-z0-9_-]{43}"">Refus</a>", toShelter.Html);
         // "timeout" is the escalation ladder's outcome, not an answer the partner can give.
         Assert.DoesNotContain("timeout", toShelter.Text);
 
@@ -63,10 +64,10 @@ public class SmtpDeliveryTests
         Assert.Contains("accueil@foyer-lumiere.example.org", Of("receiving").Headers["to"]);
         Assert.StartsWith($"Rappel – {referral.CaseCode} :", Of("backup").Subject);
         Assert.Contains("direction@foyer-lumiere.example.org", Of("backup").Headers["to"]);
-        Assert.Contains("answer=needs-information", Of("backup").Text);
+        Assert.Matches(@"https://referrals\.example\.org/reply/[A-Za-z0-9_-]{43}", Of("backup").Text);
         Assert.StartsWith($"Escaladare – {referral.CaseCode}:", Of("coordinator").Subject);
         Assert.Contains($"https://referrals.example.org/referrals/{referral.Id:D}", Of("coordinator").Text);
-        Assert.DoesNotContain("reply/pending", Of("coordinator").Text);
+        Assert.DoesNotContain("/reply/", Of("coordinator").Text);
     }
 
     [Fact]
