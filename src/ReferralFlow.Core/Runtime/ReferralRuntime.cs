@@ -29,8 +29,10 @@ public sealed class ReferralRuntime(Func<ReferralFlowDb> openDb, WorkflowLibrary
     public Task CompleteTaskAsync(Guid taskId, string outcome, IReadOnlyDictionary<string, JsonNode?> data, string actor, CancellationToken ct = default) =>
         InTransactionAsync(async unit =>
         {
-            // Tracked: the engine's TaskClosed effect then finds it without a second query.
-            var task = await unit.Db.Tasks.SingleOrDefaultAsync(t => t.Id == taskId, ct)
+            // Task and referral in one query, both tracked: the step then finds them without asking again.
+            var task = (await unit.Db.Tasks.Where(t => t.Id == taskId)
+                    .Join(unit.Db.Referrals, t => t.ReferralId, r => r.Id, (t, r) => new { Task = t, Referral = r })
+                    .SingleOrDefaultAsync(ct))?.Task
                 ?? throw new ReferralFlowException($"No task {taskId}; list open tasks with 'referralflow tasks list'.");
             await unit.ResumeAsync(task.ReferralId, new CompleteTask(taskId, outcome, data, actor), ct);
             return true;
@@ -39,7 +41,9 @@ public sealed class ReferralRuntime(Func<ReferralFlowDb> openDb, WorkflowLibrary
     public Task AnswerHandOffAsync(Guid handOffId, string outcome, IReadOnlyDictionary<string, JsonNode?> data, string actor, string channel, CancellationToken ct = default) =>
         InTransactionAsync(async unit =>
         {
-            var handOff = await unit.Db.HandOffs.SingleOrDefaultAsync(h => h.Id == handOffId, ct)
+            var handOff = (await unit.Db.HandOffs.Where(h => h.Id == handOffId)
+                    .Join(unit.Db.Referrals, h => h.ReferralId, r => r.Id, (h, r) => new { HandOff = h, Referral = r })
+                    .SingleOrDefaultAsync(ct))?.HandOff
                 ?? throw new ReferralFlowException($"No hand-off {handOffId}; list them with 'referralflow handoffs list'.");
             await unit.ResumeAsync(handOff.ReferralId, new AnswerHandOff(handOffId, outcome, data, actor, channel), ct);
             return true;
