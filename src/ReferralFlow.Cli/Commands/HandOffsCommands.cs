@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Cli.Output;
 using ReferralFlow.Core.HandOffs;
+using ReferralFlow.Core.Mail;
 using ReferralFlow.Core.Queries;
 
 namespace ReferralFlow.Cli.Commands;
@@ -27,13 +28,23 @@ internal static class HandOffsCommands
             if (output.Json) output.WriteJson(handOffs);
             else if (handOffs.Count == 0) output.Line(parse.GetValue(all) ? "No hand-offs." : "No hand-offs awaiting an answer.");
             else
-                output.Table(["ID", "CASE", "STEP", "PARTNER", "STATUS", "DUE", "OUTCOMES"], handOffs.Select(h => (IReadOnlyList<string>)
+                output.Table(["ID", "CASE", "STEP", "PARTNER", "STATUS", "DUE", "OUTCOMES", "DELIVERY"], handOffs.Select(h => (IReadOnlyList<string>)
                     [h.Id.ToString(), h.CaseCode, h.Step, h.Partner, h.Outcome is null ? h.Status : $"{h.Status}: {h.Outcome}",
-                     Text.Time(h.DueAt), Text.List(h.Outcomes)]));
+                     Text.Time(h.DueAt), Text.List(h.Outcomes), Delivery(h.Delivery)]));
             return ExitCodes.Ok;
         }));
         return command;
     }
+
+    /// <summary>"queued", "queued, retry 2027-01-04 09:05: ..." , "sent 2027-01-04 09:00", "failed: ...", or "-" without a message.</summary>
+    private static string Delivery(HandOffDelivery? delivery) => delivery switch
+    {
+        null => "-",
+        { Status: DeliveryStatus.Sent } => $"sent {Text.Time(delivery.At)}",
+        { Status: DeliveryStatus.Failed } => $"failed: {Text.Or(delivery.LastError)}",
+        { LastError: { } error } => $"queued, retry {Text.Time(delivery.At)}: {error}",
+        _ => DeliveryStatus.Queued,
+    };
 
     private static Command Answer()
     {

@@ -41,7 +41,8 @@ public static class DeliveryStatus
             m.Attempts, m.LastError, m.CreatedAt))];
     }
 
-    private static string StateOf(OutboxStatus status) => status switch
+    /// <summary>The read model's word for an outbox status.</summary>
+    public static string StateOf(OutboxStatus status) => status switch
     {
         OutboxStatus.Pending => Queued,
         OutboxStatus.Sent => Sent,

@@ -66,7 +66,8 @@ internal sealed class MessageComposer(
             handOff?.DueAt ?? task?.DueAt,
             await SenderAsync(db, referral.Id, ct),
             await LinksAsync(db, referral, message, template, handOff, task is not null, addressee.ContactId, ct),
-            handOff?.Outcome);
+            handOff?.Outcome,
+            await AlternativesAsync(db, referral.Id, message, handOff, ct));
         var rendered = TemplateRenderer.Render(templates, template, addressee.Language, facts);
         return new ReadyToSend(new OutgoingEmail(
             MessageIds.For(message.Id), settings.From, facts.Sender.Email, to, rendered.Language,
@@ -80,6 +81,18 @@ internal sealed class MessageComposer(
             ? new MessageSender(coordinator.OrganisationName, email)
             // No coordinator in the directory: the mail account itself is the contact.
             : new MessageSender(settings.From.DisplayName is { Length: > 0 } name ? name : "ReferralFlow", settings.From);
+    }
+
+    /// <summary>The ladder's "alternatives" rung (issue 3 §4): the directory's active organisations of the same country
+    /// and kind offering a service of the partner assigned to the hand-off's role. Name, country and kind only.</summary>
+    private async Task<IReadOnlyList<MessageAlternative>> AlternativesAsync(ReferralFlowDb db, Guid referralId,
+        OutboxMessage message, HandOffs.HandOff? handOff, CancellationToken ct)
+    {
+        if (message.Kind != OutboxKinds.Escalation || message.Recipient != Recipients.Alternatives || handOff is null) return [];
+        var current = await PartnerAssignments.OrganisationForAsync(db, referralId, handOff.Partner, ct);
+        if (current is null) return [];
+        var alternatives = await addressBook.AlternativesAsync(db, current.Id, ct);
+        return [.. alternatives.Where(o => o.Id != current.Id).Select(o => new MessageAlternative(o.Name, o.Country, o.Kind))];
     }
 
     /// <summary>Partners get one link per answer they may give; the sending side's staff get the page to act on.</summary>

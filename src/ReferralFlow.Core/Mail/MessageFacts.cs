@@ -12,7 +12,7 @@ namespace ReferralFlow.Core.Mail;
 public sealed partial record MessageFacts
 {
     public MessageFacts(string caseCode, string request, DateTimeOffset? dueAt, MessageSender sender,
-        IReadOnlyList<MessageLink> links, string? answer = null)
+        IReadOnlyList<MessageLink> links, string? answer = null, IReadOnlyList<MessageAlternative>? alternatives = null)
     {
         CaseCode = Referrals.CaseCode.IsValid(caseCode) ? caseCode
             : throw new ArgumentException($"'{caseCode}' is not a case code (RF-yyyy-XXXXX).", nameof(caseCode));
@@ -21,6 +21,7 @@ public sealed partial record MessageFacts
         DueAt = dueAt;
         Sender = sender;
         Links = links;
+        Alternatives = alternatives ?? [];
     }
 
     public string CaseCode { get; }
@@ -36,6 +37,10 @@ public sealed partial record MessageFacts
     /// <summary>The outcome a partner chose, for the notice to the sending caseworker.</summary>
     public string? Answer { get; }
 
+    /// <summary>Other partners the directory suggests, for the ladder's "alternatives" rung to the coordinator;
+    /// empty otherwise.</summary>
+    public IReadOnlyList<MessageAlternative> Alternatives { get; }
+
     internal static string Name(string value, string parameter) =>
         NamePattern().IsMatch(value) ? value
             : throw new ArgumentException($"'{value}' is not a workflow name (lower-case letters, digits and '-').", parameter);
@@ -46,6 +51,23 @@ public sealed partial record MessageFacts
 
 /// <summary>Who to contact about the request: the sending organisation and its address, never a person's name.</summary>
 public sealed record MessageSender(string Organisation, MailAddress Email);
+
+/// <summary>A partner organisation suggested instead of the one that did not answer: directory data about an
+/// organisation (name, country, kind), never a contact person.</summary>
+public sealed record MessageAlternative
+{
+    public MessageAlternative(string organisation, string country, string kind)
+    {
+        Organisation = organisation;
+        Country = country is { Length: 2 } && country.All(char.IsAsciiLetterUpper) ? country
+            : throw new ArgumentException($"'{country}' is not an ISO 3166-1 alpha-2 country code.", nameof(country));
+        Kind = MessageFacts.Name(kind, nameof(kind));
+    }
+
+    public string Organisation { get; }
+    public string Country { get; }
+    public string Kind { get; }
+}
 
 /// <summary>One link in a message; <see cref="Name"/> is an outcome ("accepted") or a page ("tasks", "referral"),
 /// shown through the template set's phrases.</summary>

@@ -9,15 +9,17 @@ public sealed record RenderedMessage(string Template, string Language, string Su
 /// <summary>
 /// Fills <c>{{placeholder}}</c>s from <see cref="MessageFacts"/> into plain text and HTML. Templates are plain text:
 /// in HTML every literal and every value is encoded, paragraphs (blank-line separated) become &lt;p&gt;, and
-/// <c>{{answerLinks}}</c>, which must stand alone in its paragraph, becomes a list of links.
+/// <c>{{answerLinks}}</c>, which must stand alone in its paragraph, becomes a list of links. A paragraph holding
+/// <c>{{alternatives}}</c> is left out when there are no alternatives to suggest.
 /// </summary>
 public static partial class TemplateRenderer
 {
     public const string AnswerLinks = "answerLinks";
+    public const string Alternatives = "alternatives";
 
     public static readonly IReadOnlySet<string> Placeholders = new HashSet<string>(StringComparer.Ordinal)
     {
-        "caseCode", "request", "dueAt", "senderName", "senderEmail", "answer", AnswerLinks,
+        "caseCode", "request", "dueAt", "senderName", "senderEmail", "answer", AnswerLinks, Alternatives,
     };
 
     public static RenderedMessage Render(TemplateSet set, string template, string? wantedLanguage, MessageFacts facts)
@@ -40,6 +42,7 @@ public static partial class TemplateRenderer
                     $"<li><a href=\"{WebUtility.HtmlEncode(l.Url)}\">{WebUtility.HtmlEncode(l.Label)}</a></li>\n")).Append("</ul>\n");
                 continue;
             }
+            if (facts.Alternatives.Count == 0 && PlaceholdersIn(paragraph).Contains(Alternatives)) continue;
             text.Add(Fill(paragraph, values, encode: false));
             html.Append("<p>").AppendJoin("<br>\n", paragraph.Split('\n').Select(line => Fill(line, values, encode: true))).Append("</p>\n");
         }
@@ -85,6 +88,7 @@ public static partial class TemplateRenderer
             ["dueAt"] = Plain(due),
             ["answer"] = Plain(answer),
             ["senderName"] = Plain(facts.Sender.Organisation),
+            [Alternatives] = Plain(string.Join("; ", facts.Alternatives.Select(a => $"{a.Organisation} ({a.Country}, {a.Kind})"))),
             ["senderEmail"] = (email, $"<a href=\"mailto:{WebUtility.HtmlEncode(email)}\">{WebUtility.HtmlEncode(email)}</a>"),
         };
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.HandOffs;
+using ReferralFlow.Core.Mail;
 using ReferralFlow.Core.Persistence;
 
 namespace ReferralFlow.Core.Queries;
@@ -19,7 +20,16 @@ public sealed record HandOffSummary(
     DateTimeOffset? DueAt,
     string? Outcome,
     DateTimeOffset? AnsweredAt,
-    string? Channel);
+    string? Channel,
+    HandOffDelivery? Delivery = null);
+
+/// <summary>The delivery of a hand-off's latest e-mail (its request or last reminder); <see cref="Status"/> is
+/// <c>queued</c>, <c>sent</c> or <c>failed</c> (see <see cref="DeliveryStatus"/>).</summary>
+public sealed record HandOffDelivery(string Status, DateTimeOffset At, int Attempts, string? LastError)
+{
+    public static HandOffDelivery From(MessageDelivery message) =>
+        new(message.State, message.At, message.Attempts, message.LastError);
+}
 
 public static class HandOffQueries
 {
@@ -36,9 +46,13 @@ public static class HandOffQueries
             ? joined.OrderBy(x => x.HandOff.CreatedAt).ThenBy(x => x.HandOff.Id)
             : joined.OrderBy(x => x.HandOff.DueAt == null).ThenBy(x => x.HandOff.DueAt).ThenBy(x => x.HandOff.CreatedAt).ThenBy(x => x.HandOff.Id);
         var rows = await ordered.ToListAsync(ct);
+        var deliveries = rows.Count == 0
+            ? new Dictionary<Guid, MessageDelivery>()
+            : await DeliveryStatus.LatestByHandOffAsync(db, [.. rows.Select(x => x.HandOff.Id)], ct);
         return [.. rows.Select(x => new HandOffSummary(
             x.HandOff.Id, x.HandOff.ReferralId, x.CaseCode, x.HandOff.StepId, x.HandOff.Title, x.HandOff.Partner,
             x.HandOff.Request, HandOffStatusCodes.ToCode(x.HandOff.Status), x.HandOff.Outcomes, x.HandOff.CreatedAt,
-            x.HandOff.DueAt, x.HandOff.Outcome, x.HandOff.AnsweredAt, x.HandOff.Channel))];
+            x.HandOff.DueAt, x.HandOff.Outcome, x.HandOff.AnsweredAt, x.HandOff.Channel,
+            deliveries.TryGetValue(x.HandOff.Id, out var delivery) ? HandOffDelivery.From(delivery) : null))];
     }
 }

@@ -181,6 +181,24 @@ public class ReferralCommandsTests
         Assert.Equal((1, 2), (transnational["version"]!.GetValue<int>(), transnational["activeReferrals"]!.GetValue<int>()));
     }
 
+    [Fact]
+    public async Task Handoffs_list_shows_the_request_e_mail_queued_until_the_worker_sends_it()
+    {
+        await using var cli = CliRun.OnSqlite();
+        var (_, caseCode) = await cli.StartAsync("court-appearance");
+
+        var handOff = Assert.Single((await cli.JsonAsync("handoffs", "list", "--referral", caseCode)).AsArray())!;
+
+        var delivery = handOff["delivery"]!;
+        Assert.Equal(("queued", 0), (delivery["status"]!.GetValue<string>(), delivery["attempts"]!.GetValue<int>()));
+        Assert.NotNull(delivery["at"]);
+        Assert.Null(delivery["lastError"]);
+        var table = await cli.RunAsync("handoffs", "list");
+        Assert.True(table.ExitCode == 0, table.ToString());
+        Assert.Contains("DELIVERY", table.OutLines[0]);
+        Assert.EndsWith("queued", table.OutLines.Single(l => l.Contains(caseCode, StringComparison.Ordinal)));
+    }
+
     private static async Task CompleteAsync(CliRun cli, string caseCode, string step, string outcome, params string[] extra)
     {
         var task = await cli.OpenTaskAsync(caseCode, step);

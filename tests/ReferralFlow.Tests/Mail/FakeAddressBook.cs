@@ -30,6 +30,8 @@ public sealed class FakeAddressBook : IAddressBook
         return Task.FromResult(Contacts.TryGetValue(recipient, out var c) ? new Addressee(c.Id, c.Email, c.Language, c.Organisation) : null);
     }
 
+    /// <summary>The directory's own query: organisations a test adds to the database are suggested as the real
+    /// directory would suggest them.</summary>
     public Task<IReadOnlyList<Organisation>> AlternativesAsync(ReferralFlowDb db, Guid organisationId, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<Organisation>>([]);
+        PartnerDirectory.AlternativesAsync(db, organisationId, ct);
 }

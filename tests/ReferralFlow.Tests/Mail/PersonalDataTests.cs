@@ -49,8 +49,11 @@ public class PersonalDataTests
     [Fact]
     public void The_renderers_input_has_no_field_for_free_text()
     {
-        Assert.Equal(["Answer", "CaseCode", "DueAt", "Links", "Request", "Sender"],
+        Assert.Equal(["Alternatives", "Answer", "CaseCode", "DueAt", "Links", "Request", "Sender"],
             typeof(MessageFacts).GetProperties().Select(p => p.Name).Where(n => n != "EqualityContract").Order());
+        // Suggested partners are directory data about organisations, never a contact person.
+        Assert.Equal(["Country", "Kind", "Organisation"],
+            typeof(MessageAlternative).GetProperties().Select(p => p.Name).Where(n => n != "EqualityContract").Order());
         var sender = new MessageSender("ADPARE Bucharest", new MailAddress("coordonare@adpare.example.org"));
 
         Assert.Throws<ArgumentException>(() => new MessageFacts(PersonName, "accept-referral", null, sender, []));

@@ -173,4 +173,25 @@ public class PageTests
         Assert.Contains("ask the receiving organisation to accept it", handOffs);
         Assert.Contains("badge--active\">requested</span>", handOffs);
     }
+
+    [Fact]
+    public async Task Outgoing_mail_lists_a_queued_request_with_its_case_code_and_no_body()
+    {
+        await using var app = new WebApp();
+        var client = app.CreateClient();
+        await ApiTests.StartAsync(client, "court-appearance");
+        await using var db = app.OpenDb();
+        var caseCode = (await db.Referrals.SingleAsync()).CaseCode;
+        var message = await db.OutboxMessages.SingleAsync();
+
+        var page = await GetPageAsync(client, "/mail");
+
+        Assert.Contains("<h1>Outgoing mail</h1>", page);
+        Assert.Contains(caseCode, page);
+        Assert.Contains(message.Template, page);
+        Assert.Contains(">queued</span>", page);
+        Assert.Contains("href=\"/mail\"", page);
+        Assert.Contains("E-mail queued", await GetPageAsync(client, "/handoffs"));
+        Assert.Contains("E-mail queued", await GetPageAsync(client, $"/referrals/{message.ReferralId}"));
+    }
 }
