@@ -3,7 +3,7 @@ using ReferralFlow.Core.Persistence;
 using ReferralFlow.Core.Referrals;
 using ReferralFlow.Core.Tasks;
 using ReferralFlow.Engine.Execution;
-using TimerPurpose = ReferralFlow.Core.Timers.TimerPurpose;
+using TimerPurpose = ReferralFlow.Engine.Execution.TimerPurpose;
 
 namespace ReferralFlow.Core.Queries;
 

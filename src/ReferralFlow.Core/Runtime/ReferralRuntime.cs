@@ -66,7 +66,7 @@ public sealed class ReferralRuntime(Func<ReferralFlowDb> openDb, WorkflowLibrary
             if (timer is null || timer.LeaseOwner != owner) return false;
             if (!await Timers.TimerClaims.TryConsumeAsync(unit.Db, timerId, owner, ct)) return false;
             await unit.ResumeIfActiveAsync(timer.ReferralId,
-                new FireTimer(timer.Id, timer.TokenId, ToEngine(timer.Purpose), timer.Rung), ct);
+                new FireTimer(timer.Id, timer.TokenId, timer.Purpose, timer.Rung), ct);
             return true;
         }, ct);
 
@@ -87,8 +87,6 @@ public sealed class ReferralRuntime(Func<ReferralFlowDb> openDb, WorkflowLibrary
         }
         await unit.FlushAsync(ct);
     }
-
-    private static TimerPurpose ToEngine(Timers.TimerPurpose purpose) => (TimerPurpose)(int)purpose;
 
     private async Task<T> InTransactionAsync<T>(Func<RuntimeUnit, Task<T>> work, CancellationToken ct)
     {

@@ -64,7 +64,7 @@ internal sealed partial class RuntimeUnit
                 timers.Add(new DurableTimer
                 {
                     Id = e.TimerId, ReferralId = referral.Id, TokenId = e.TokenId, StepId = e.StepId,
-                    Purpose = (Timers.TimerPurpose)(int)e.Purpose, Rung = e.Rung, DueAt = e.DueAt,
+                    Purpose = e.Purpose, Rung = e.Rung, DueAt = e.DueAt,
                 });
                 break;
             case MessageQueued e:

@@ -1,3 +1,5 @@
+using ReferralFlow.Engine.Execution;
+
 namespace ReferralFlow.Core.Timers;
 
 /// <summary>A point in time the engine must act at. Workers lease due rows (<see cref="TimerClaims"/>) and

@@ -31,30 +31,11 @@ internal sealed class OutboxLoop(
             logger.LogError(e, "Outbox delivery cannot start; messages wait in the outbox until the setting is fixed and the host restarted");
             return;
         }
-        using var ticks = new PeriodicTimer(Interval);
-        try
+        await PeriodicPass.RunAsync(async ct =>
         {
-            do await DeliverOnceAsync(delivery, stoppingToken);
-            while (await ticks.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // The host is stopping; a claimed message whose claim lapses is sent by the next worker.
-        }
-    }
-
-    private async Task DeliverOnceAsync(OutboxDelivery delivery, CancellationToken stoppingToken)
-    {
-        try
-        {
-            var pass = await delivery.DeliverDueAsync(stoppingToken);
+            var pass = await delivery.DeliverDueAsync(ct);
             if (pass.Total > 0)
                 logger.LogInformation("Outbox: {Sent} sent, {Retrying} to retry, {Failed} failed", pass.Sent, pass.Retrying, pass.Failed);
-        }
-        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-        {
-            // A database hiccup must not stop later deliveries: log it and try again on the next tick.
-            logger.LogError(e, "Delivering the outbox failed; trying again in {Interval}", Interval);
-        }
+        }, Interval, logger, "Delivering the outbox", stoppingToken);
     }
 }

@@ -3,6 +3,7 @@ using ReferralFlow.Core.Persistence;
 using ReferralFlow.Core.Queries;
 using ReferralFlow.Core.Referrals;
 using ReferralFlow.Core.Timers;
+using ReferralFlow.Engine.Execution;
 
 namespace ReferralFlow.Web.Pages;
 

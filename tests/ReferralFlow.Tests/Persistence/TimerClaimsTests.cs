@@ -1,3 +1,4 @@
+using ReferralFlow.Engine.Execution;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Timers;
 

@@ -1,3 +1,4 @@
+using ReferralFlow.Engine.Execution;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
