@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using ReferralFlow.Core.Audit;
 using ReferralFlow.Core.Definitions;
 using ReferralFlow.Core.HandOffs;
 using ReferralFlow.Core.History;
@@ -32,6 +33,20 @@ public sealed class ReferralFlowDb(DbContextOptions<ReferralFlowDb> options) : D
     public DbSet<PartnerAssignment> PartnerAssignments => Set<PartnerAssignment>();
     public DbSet<ReplyToken> ReplyTokens => Set<ReplyToken>();
     public DbSet<ReplyAnswer> ReplyAnswers => Set<ReplyAnswer>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Audit entries are sealed onto the chain right before they are written.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        await AuditChain.SealAsync(this, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        AuditChain.SealAsync(this, CancellationToken.None).GetAwaiter().GetResult();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
@@ -40,20 +55,8 @@ public sealed class ReferralFlowDb(DbContextOptions<ReferralFlowDb> options) : D
 
     protected override void OnModelCreating(ModelBuilder model)
     {
-        model.ApplyConfiguration(new PublishedWorkflowMapping());
-        model.ApplyConfiguration(new ReferralMapping());
-        model.ApplyConfiguration(new WorkTaskMapping());
-        model.ApplyConfiguration(new HandOffMapping());
-        model.ApplyConfiguration(new DurableTimerMapping());
-        model.ApplyConfiguration(new OutboxMessageMapping());
-        model.ApplyConfiguration(new HistoryEntryMapping());
-        model.ApplyConfiguration(new IncidentMapping());
-        model.ApplyConfiguration(new OrganisationMapping());
-        model.ApplyConfiguration(new ContactMapping());
-        model.ApplyConfiguration(new AgreementMapping());
-        model.ApplyConfiguration(new PartnerAssignmentMapping());
-        model.ApplyConfiguration(new ReplyTokenMapping());
-        model.ApplyConfiguration(new ReplyAnswerMapping());
+        // Every IEntityTypeConfiguration of this assembly: a feature folder brings its mapping with it.
+        model.ApplyConfigurationsFromAssembly(typeof(ReferralFlowDb).Assembly);
 
         // snake_case names, written out here rather than by a naming package; the hand-written
         // migrations use exactly these names.
