@@ -4,6 +4,7 @@ using ReferralFlow.Cli.Output;
 using ReferralFlow.Core;
 using ReferralFlow.Core.Definitions;
 using ReferralFlow.Core.Persistence;
+using ReferralFlow.Core.Protection;
 using ReferralFlow.Core.Queries;
 using ReferralFlow.Core.Runtime;
 
@@ -47,6 +48,9 @@ internal sealed class CliContext
     public ReferralRuntime Runtime { get; }
 
     public ReferralFlowDb OpenDb() => new(dbOptions);
+
+    /// <summary>The keys to the person's data of this database (<see cref="DataFolder.KeysPathFor"/>).</summary>
+    public PersonalDataProtector Protector() => PersonalDataProtector.ForKeys(DataFolder.KeysPathFor(ConnectionString));
 
     public static async Task<CliContext> OpenAsync(ParseResult parse, CliOutput output, CancellationToken ct)
     {

@@ -1,0 +1,19 @@
+using System.Text.Json.Nodes;
+using ReferralFlow.Core.Persistence;
+using ReferralFlow.Core.Protection;
+
+namespace ReferralFlow.Core.Export;
+
+/// <summary>What a section of an export reads from: the unit of work, the referral and the keys to its personal data.</summary>
+public sealed record ExportContext(ReferralFlowDb Db, Guid ReferralId, PersonalDataProtector Protector);
+
+/// <summary>One part of a referral's export (the case, the person, consents, hand-offs ...). Each feature brings its own
+/// section, so the export grows with the record instead of knowing every table.</summary>
+public interface IExportSection
+{
+    /// <summary>The property the section is written under.</summary>
+    string Name { get; }
+
+    /// <summary>The section's content, or null to leave it out (nothing recorded).</summary>
+    Task<JsonNode?> ReadAsync(ExportContext context, CancellationToken ct);
+}
