@@ -103,8 +103,11 @@ internal static class ConsentInputs
         if (givenOn > today) problems.Add($"the consent cannot be given in the future ({givenOn:yyyy-MM-dd}; today is {today:yyyy-MM-dd})");
         if (input.ExpiresOn is { } last && last < givenOn) problems.Add($"it cannot expire ({last:yyyy-MM-dd}) before it was given ({givenOn:yyyy-MM-dd})");
         else if (input.ExpiresOn is { } past && past < today) problems.Add($"it already expired ({past:yyyy-MM-dd}); give the date of the new consent's expiry");
-        if (problems.Count > 0) throw new ReferralFlowException("Consent not recorded: " + string.Join("; ", problems) + ".");
+        if (problems.Count > 0) throw new ReferralFlowException(Sentence("Consent not recorded: " + string.Join("; ", problems)));
     }
+
+    /// <summary>Ends the message with a full stop unless it ends with a question already.</summary>
+    public static string Sentence(string text) => text.EndsWith('?') ? text : text + ".";
 
     public static void Word(List<string> problems, string option, string value, IReadOnlyList<string> allowed)
     {

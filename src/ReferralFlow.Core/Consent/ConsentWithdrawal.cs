@@ -37,7 +37,7 @@ public static class ConsentWithdrawal
     {
         var problems = new List<string>();
         ConsentInputs.Word(problems, "reason", reason, WithdrawalReasons.All);
-        if (problems.Count > 0) throw new ReferralFlowException($"Consent not withdrawn: {problems[0]}.");
+        if (problems.Count > 0) throw new ReferralFlowException(ConsentInputs.Sentence($"Consent not withdrawn: {problems[0]}"));
         var consent = await db.Consents.SingleOrDefaultAsync(c => c.Id == consentId, ct)
             ?? throw new ReferralFlowException($"No consent {consentId}; list a referral's consents with 'referralflow consent list REFERRAL'.");
         var now = clock.GetUtcNow();

@@ -52,7 +52,7 @@ public class ConsentRecordingTests
 
     [Theory]
     [InlineData("refr", "written", "person", "--purpose 'refr' is not known; did you mean 'refer'?")]
-    [InlineData("refer", "oral", "person", "--form 'oral' is not known; use one of: written, verbal")]
+    [InlineData("refer", "oral", "person", "--form 'oral' is not known; use one of: written, verbal.")]
     [InlineData("refer", "written", "guardan", "--given-by 'guardan' is not known; did you mean 'guardian'?")]
     public async Task Bad_words_are_refused_with_what_to_type(string purpose, string form, string givenBy, string expected)
     {
@@ -62,7 +62,7 @@ public class ConsentRecordingTests
         var refused = await Assert.ThrowsAsync<ReferralFlowException>(() => ConsentRecording.RecordAsync(harness.Runtime.Open, harness.Runtime.Clock,
             new ConsentInput(referral.Id, "fr-foyer", purpose, form, givenBy, false), "caseworker"));
 
-        Assert.Equal($"Consent not recorded: {expected}.", refused.Message);
+        Assert.Equal($"Consent not recorded: {expected}", refused.Message);
         await using var db = harness.Runtime.Open();
         Assert.Equal(0, await db.Consents.CountAsync());
     }
