@@ -41,6 +41,7 @@ public static class CliApp
             TasksCommands.Create(),
             HandOffsCommands.Create(),
             PartnersCommands.Create(),
+            ConsentCommands.Create(),
             WorkerCommand.Create(),
             SimulateCommand.Create(),
             Bench.BenchCommand.Create(),

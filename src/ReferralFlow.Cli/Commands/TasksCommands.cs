@@ -25,8 +25,8 @@ internal static class TasksCommands
             if (output.Json) output.WriteJson(tasks);
             else if (tasks.Count == 0) output.Line("No open tasks.");
             else
-                output.Table(["ID", "CASE", "STEP", "ROLE", "DUE", "OUTCOMES"], tasks.Select(t => (IReadOnlyList<string>)
-                    [t.Id.ToString(), t.CaseCode, t.Step, t.Role, Text.Time(t.DueAt), Text.List(t.Outcomes)]));
+                output.Table(["ID", "CASE", "STEP", "ROLE", "DUE", "OUTCOMES", "TASK"], tasks.Select(t => (IReadOnlyList<string>)
+                    [t.Id.ToString(), t.CaseCode, t.Step, t.Role, Text.Time(t.DueAt), Text.List(t.Outcomes), t.Title]));
             return ExitCodes.Ok;
         }));
         return command;

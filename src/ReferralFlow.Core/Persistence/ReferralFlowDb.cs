@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using ReferralFlow.Core.Audit;
+using ReferralFlow.Core.Consent;
 using ReferralFlow.Core.Definitions;
 using ReferralFlow.Core.HandOffs;
 using ReferralFlow.Core.History;
@@ -34,6 +35,8 @@ public sealed class ReferralFlowDb(DbContextOptions<ReferralFlowDb> options) : D
     public DbSet<ReplyToken> ReplyTokens => Set<ReplyToken>();
     public DbSet<ReplyAnswer> ReplyAnswers => Set<ReplyAnswer>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ConsentRecord> Consents => Set<ConsentRecord>();
+    public DbSet<HeldRequest> HeldRequests => Set<HeldRequest>();
 
     /// <summary>Audit entries are sealed onto the chain right before they are written.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

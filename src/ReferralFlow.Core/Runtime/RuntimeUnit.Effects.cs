@@ -17,6 +17,8 @@ internal sealed partial class RuntimeUnit
     {
         var now = clock.GetUtcNow();
         touchedReferrals.Add(referral.Id);
+        // First, so that the consent gate reads the variables this pass set (e.g. person.isChild).
+        referral.StateJson = result.State.Serialize();
         foreach (var cancelled in result.Effects.OfType<TimersCancelled>()) cancelledTokens.Add(cancelled.TokenId);
         foreach (var effect in result.Effects)
             await ApplyAsync(referral, effect, now, ct);
@@ -26,9 +28,12 @@ internal sealed partial class RuntimeUnit
                 ReferralId = referral.Id, At = entry.At, Kind = entry.Kind,
                 StepId = entry.StepId, Detail = entry.Detail, Actor = entry.Actor,
             });
-        referral.StateJson = result.State.Serialize();
         referral.Touch();
     }
+
+    /// <summary>Effects decided outside the engine on its state (a consent withdrawal cancelling a request), applied as
+    /// the engine's own.</summary>
+    internal Task ApplyDecidedAsync(Referral referral, ExecutionResult result, CancellationToken ct) => ApplyAsync(referral, result, ct);
 
     private async Task ApplyAsync(Referral referral, EngineEffect effect, DateTimeOffset now, CancellationToken ct)
     {
@@ -59,6 +64,7 @@ internal sealed partial class RuntimeUnit
                 if (e.Closure == Closure.Completed) handOff.Answer(e.Outcome!, HandOffAnswers.StatusFor(e.Outcome!), now, e.Channel ?? HandOffChannels.Email, e.Actor);
                 else if (e.Closure == Closure.Expired) handOff.Expire(e.Outcome!, now);
                 else handOff.Cancel(now);
+                await Gate.HandOffClosedAsync(e.HandOffId, now, ct);
                 break;
             case TimerScheduled e:
                 timers.Add(new DurableTimer
@@ -68,6 +74,7 @@ internal sealed partial class RuntimeUnit
                 });
                 break;
             case MessageQueued e:
+                if (await Gate.HoldsAsync(referral, e, now, ct)) break;
                 outbox.Add(new OutboxMessage
                 {
                     Id = Guid.CreateVersion7(now), ReferralId = referral.Id, StepId = e.StepId,

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using ReferralFlow.Core.Consent;
 using ReferralFlow.Core.Definitions;
 using ReferralFlow.Core.Persistence;
 using ReferralFlow.Core.History;
@@ -25,6 +26,9 @@ internal sealed partial class RuntimeUnit(ReferralFlowDb db, WorkflowLibrary lib
     private readonly List<DurableTimer> timers = [];
     private readonly List<OutboxMessage> outbox = [];
     private static readonly RandomNumberGenerator random = RandomNumberGenerator.Create();
+    private ConsentGate? consentGate;
+
+    private ConsentGate Gate => consentGate ??= new ConsentGate(db, library, history);
 
     public ReferralFlowDb Db => db;
 
@@ -47,6 +51,7 @@ internal sealed partial class RuntimeUnit(ReferralFlowDb db, WorkflowLibrary lib
             ?? throw new ReferralFlowException($"No referral {referralId}.");
         if (referral.Status != ReferralStatus.Active)
             throw new ReferralFlowException($"Referral {referral.CaseCode} is {referral.Status.ToString().ToLowerInvariant()}; nothing can change on it.");
+        if (stimulus is CompleteTask completion) await Gate.RefuseCompletingAsync(completion, ct);
         await RunAsync(referral, stimulus, ct);
         await DrainAsync(ct);
     }

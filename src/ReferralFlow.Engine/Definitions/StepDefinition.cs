@@ -64,6 +64,11 @@ public sealed record PartnerRequestStep : StepDefinition
     public override IReadOnlyList<string> Outcomes => OutcomeList;
     public IReadOnlyList<string> Sets { get; init; } = [];
     public Deadline? Deadline { get; init; }
+
+    /// <summary>The consent purpose (<see cref="ConsentPurposes"/>) the request is sent under; null: the request kind's default.</summary>
+    public string? Consent { get; init; }
+
+    public string ConsentPurpose => Consent ?? ConsentPurposes.DefaultFor(Request);
 }
 
 public sealed record NotifyStep : StepDefinition

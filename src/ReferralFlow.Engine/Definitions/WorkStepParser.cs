@@ -27,8 +27,17 @@ internal static class WorkStepParser
         return new PartnerRequestStep
         {
             Id = s.Id, Title = s.Title, Count = s.Count, Partner = partner ?? "", Request = request ?? "",
-            OutcomeList = outcomes ?? [], Sets = Sets(s), Deadline = DeadlineParser.Parse(s, outcomes),
+            OutcomeList = outcomes ?? [], Sets = Sets(s), Deadline = DeadlineParser.Parse(s, outcomes), Consent = Consent(s),
         };
+    }
+
+    private static string? Consent(StepInput s)
+    {
+        var purpose = s.Reader.String("consent", false, $"the consent purpose the request needs: {Names.List(ConsentPurposes.All)}");
+        if (purpose is null || ConsentPurposes.All.Contains(purpose)) return purpose;
+        s.Reader.Report("consent", $"unknown consent purpose '{purpose}': use one of {Names.List(ConsentPurposes.All)}" +
+            Names.DidYouMean(purpose, ConsentPurposes.All));
+        return null;
     }
 
     private static IReadOnlyList<string> Sets(StepInput s)

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ReferralFlow.Core.Consent;
 using ReferralFlow.Core.Definitions;
 using ReferralFlow.Core.HandOffs;
 using ReferralFlow.Core.Mail;
@@ -57,6 +58,9 @@ public partial class EmailedReplyTests
         await using (var db = app.App.OpenDb())
             await PartnerAssignments.AssignAsync(db, services.GetRequiredService<WorkflowLibrary>(), started.Id, "receiving",
                 "fr-foyer-e2e", "caseworker", app.Clock.GetUtcNow());
+        // The person agreed to be referred to the shelter: without it the consent gate would hold the request.
+        await ConsentRecording.RecordAsync(app.App.OpenDb, app.Clock,
+            new ConsentInput(started.Id, "fr-foyer-e2e", "refer", "written", "person", false), "caseworker");
         await CompleteAsync(app, started.Id, "intake-identification", "identified", ("referral.source", "ngo"));
         await CompleteAsync(app, started.Id, "risk-needs-assessment", "assessed", ("risk.level", "low"));
         await CompleteAsync(app, started.Id, "informed-choice", "return");
