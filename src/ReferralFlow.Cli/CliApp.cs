@@ -43,6 +43,7 @@ public static class CliApp
             PartnersCommands.Create(),
             WorkerCommand.Create(),
             SimulateCommand.Create(),
+            AuditCommands.Create(),
             Bench.BenchCommand.Create(),
         ];
         foreach (var command in commands) root.Subcommands.Add(command);

@@ -35,18 +35,32 @@ public sealed class ReferralFlowDb(DbContextOptions<ReferralFlowDb> options) : D
     public DbSet<ReplyAnswer> ReplyAnswers => Set<ReplyAnswer>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
-    /// <summary>Audit entries are sealed onto the chain right before they are written.</summary>
+    /// <summary>Audit entries are sealed onto the chain right before they are written, inside the transaction that
+    /// writes them: the caller's, or one opened here so that reading the chain's tail and appending to it are atomic.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        await AuditChain.SealAsync(this, cancellationToken);
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (!AuditChain.HasPending(this)) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        try
+        {
+            if (Database.CurrentTransaction is not null)
+            {
+                await AuditChain.SealAsync(this, cancellationToken);
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+            await AuditChain.SealAsync(this, cancellationToken);
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return written;
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && AuditConflicts.IsTailTaken(e))
+        {
+            throw AuditConflicts.Retryable(e);
+        }
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        AuditChain.SealAsync(this, CancellationToken.None).GetAwaiter().GetResult();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
