@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using ReferralFlow.Core.Audit;
 using ReferralFlow.Core.Definitions;
+using ReferralFlow.Core.Forms;
 using ReferralFlow.Core.HandOffs;
 using ReferralFlow.Core.History;
 using ReferralFlow.Core.Incidents;
@@ -34,6 +35,7 @@ public sealed class ReferralFlowDb(DbContextOptions<ReferralFlowDb> options) : D
     public DbSet<ReplyToken> ReplyTokens => Set<ReplyToken>();
     public DbSet<ReplyAnswer> ReplyAnswers => Set<ReplyAnswer>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
 
     /// <summary>Audit entries are sealed onto the chain right before they are written, inside the transaction that
     /// writes them: the caller's, or one opened here so that reading the chain's tail and appending to it are atomic.</summary>
