@@ -44,6 +44,7 @@ public static class CliApp
             ConsentCommands.Create(),
             WorkerCommand.Create(),
             SimulateCommand.Create(),
+            AuditCommands.Create(),
             Bench.BenchCommand.Create(),
         ];
         foreach (var command in commands) root.Subcommands.Add(command);

@@ -1,4 +1,5 @@
 using ReferralFlow.Engine.Definitions;
+using ReferralFlow.Engine.Forms;
 
 namespace ReferralFlow.Cli.Commands;
 
@@ -36,7 +37,10 @@ internal sealed record WorkflowCheck(IReadOnlyList<string> Files, IReadOnlyList<
         var asked = files.Select(Path.GetFullPath).ToHashSet();
         // Asked-about files first: a duplicate version is then reported against the context file, which is not shown.
         var load = DefinitionCatalog.LoadFiles([.. files, .. context.DistinctBy(Path.GetFullPath).Where(f => !asked.Contains(Path.GetFullPath(f)))]);
-        problems.AddRange(load.Problems.Where(p => asked.Contains(Path.GetFullPath(p.File))));
+        // The forms beside the asked files are theirs too: a broken form breaks the procedures that show it.
+        var formsFolders = files.Select(f => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(f))!, FormCatalog.Folder)).ToHashSet();
+        problems.AddRange(load.Problems.Where(p => asked.Contains(Path.GetFullPath(p.File))
+            || formsFolders.Contains(Path.GetDirectoryName(Path.GetFullPath(p.File))!)));
         if (problems.Count > 0) return new WorkflowCheck(files, [], problems);
         return new WorkflowCheck(files, [.. files.Select(f => DefinitionLoader.LoadFile(f).Definition!)], problems);
     }

@@ -8,21 +8,34 @@ namespace ReferralFlow.Core.Audit;
 
 /// <summary>
 /// Seals new audit entries onto the end of the chain just before they are saved: each gets the next sequence number
-/// and a SHA-256 over its fields and the previous entry's hash. The sequence is the primary key, so two transactions
-/// that sealed onto the same tail cannot both commit: the chain never forks.
+/// and a SHA-256 over its fields and the previous entry's hash. Two writers must not both seal onto the same tail:
+/// the tail is read under a lock held until commit (a PostgreSQL transaction-scoped advisory lock; SQLite's write
+/// lock, which <c>BEGIN IMMEDIATE</c> takes at the start of the transaction). Should a writer still find the tail
+/// moved (a deferred SQLite transaction), the sequence primary key refuses the second insert and
+/// <see cref="ReferralFlowDb"/> reports it as a concurrency conflict, which callers retry.
 /// </summary>
 public static class AuditChain
 {
     public const string Genesis = "";
 
+    // Any constant unique to this lock among the application's advisory locks ("RFAUDIT" in ASCII).
+    private const long AdvisoryLockKey = 0x52464155444954;
+
+    internal static bool HasPending(ReferralFlowDb db) =>
+        db.ChangeTracker.Entries<AuditEntry>().Any(e => e.State == EntityState.Added);
+
+    /// <summary>Must run inside the transaction that inserts the entries.</summary>
     internal static async Task SealAsync(ReferralFlowDb db, CancellationToken ct)
     {
+        // Entries keep the order they were recorded in; a retried save on the same context seals them afresh.
         var pending = db.ChangeTracker.Entries<AuditEntry>()
-            .Where(e => e.State == EntityState.Added && e.Entity.Sequence == 0)
-            .Select(e => e.Entity).ToList();
+            .Where(e => e.State == EntityState.Added)
+            .Select(e => e.Entity).OrderBy(e => e.RecordedOrder).ToList();
         if (pending.Count == 0) return;
+        if (db.IsPostgres())
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", ct);
 
-        var tail = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
+        var tail = await db.AuditEntries.AsNoTracking().Where(e => e.Sequence > 0).OrderByDescending(e => e.Sequence)
             .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
         var (sequence, previous) = tail is null ? (0L, Genesis) : (tail.Sequence, tail.Hash);
         foreach (var entry in pending)

@@ -8,8 +8,12 @@ namespace ReferralFlow.Core.Audit;
 /// </summary>
 public sealed class AuditEntry
 {
-    /// <summary>Position in the chain, 1-based, assigned when the entry is saved.</summary>
+    /// <summary>Position in the chain, 1-based, assigned when the entry is saved. Until then a distinct negative
+    /// number, so that several new entries can be tracked at once (it is the key).</summary>
     public long Sequence { get; internal set; }
+
+    // The order entries were recorded in, which is the order they are sealed in. Not a column.
+    internal long RecordedOrder;
     public required DateTimeOffset At { get; init; }
     public required string Actor { get; init; }
 

@@ -6,11 +6,15 @@ namespace ReferralFlow.Core.Audit;
 /// all. The chain (sequence and hashes) is sealed when the context saves (<see cref="AuditChain"/>).</summary>
 public static class AuditTrail
 {
+    private static long recorded;
+
     public static AuditEntry Record(ReferralFlowDb db, AuditActor actor, string action, Guid? referralId, string subject,
         DateTimeOffset at, string? detail = null)
     {
+        var order = Interlocked.Increment(ref recorded);
         var entry = new AuditEntry
         {
+            Sequence = -order, RecordedOrder = order,
             At = at, Actor = actor.Name, Source = actor.Source, Action = action,
             ReferralId = referralId, Subject = subject, Detail = detail,
         };

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using ReferralFlow.Core.Audit;
 using ReferralFlow.Core.Consent;
 using ReferralFlow.Core.Definitions;
+using ReferralFlow.Core.Forms;
 using ReferralFlow.Core.HandOffs;
 using ReferralFlow.Core.History;
 using ReferralFlow.Core.Incidents;
@@ -37,19 +38,34 @@ public sealed class ReferralFlowDb(DbContextOptions<ReferralFlowDb> options) : D
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ConsentRecord> Consents => Set<ConsentRecord>();
     public DbSet<HeldRequest> HeldRequests => Set<HeldRequest>();
+    public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
 
-    /// <summary>Audit entries are sealed onto the chain right before they are written.</summary>
+    /// <summary>Audit entries are sealed onto the chain right before they are written, inside the transaction that
+    /// writes them: the caller's, or one opened here so that reading the chain's tail and appending to it are atomic.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        await AuditChain.SealAsync(this, cancellationToken);
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (!AuditChain.HasPending(this)) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        try
+        {
+            if (Database.CurrentTransaction is not null)
+            {
+                await AuditChain.SealAsync(this, cancellationToken);
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+            await AuditChain.SealAsync(this, cancellationToken);
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return written;
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && AuditConflicts.IsTailTaken(e))
+        {
+            throw AuditConflicts.Retryable(e);
+        }
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        AuditChain.SealAsync(this, CancellationToken.None).GetAwaiter().GetResult();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {

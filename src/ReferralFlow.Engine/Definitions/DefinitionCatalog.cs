@@ -1,3 +1,5 @@
+using ReferralFlow.Engine.Forms;
+
 namespace ReferralFlow.Engine.Definitions;
 
 /// <summary>A set of loaded procedures (e.g. the workflows/ folder), by id and version.</summary>
@@ -37,7 +39,8 @@ public sealed class DefinitionCatalog
         var broken = new HashSet<string>();
         var byKey = new Dictionary<(string, int), WorkflowDefinition>();
         var files = new Dictionary<(string, int), string>();
-        foreach (var path in paths)
+        var pathList = paths.ToList();
+        foreach (var path in pathList)
         {
             var (result, id) = DefinitionLoader.LoadFileWithId(path);
             problems.AddRange(result.Problems);
@@ -60,7 +63,23 @@ public sealed class DefinitionCatalog
         var catalog = new DefinitionCatalog(byKey);
         foreach (var (definition, file) in loaded)
             problems.AddRange(CatalogChecks.Subworkflows(catalog, definition, file, broken));
+        problems.AddRange(FormProblems(pathList, loaded));
         return new DefinitionCatalogLoad(catalog, problems);
+    }
+
+    /// <summary>The forms folder beside each folder of procedures: its own problems, and the forms the tasks name.</summary>
+    private static IEnumerable<DefinitionProblem> FormProblems(IEnumerable<string> paths, List<(WorkflowDefinition Definition, string File)> loaded)
+    {
+        var problems = new List<DefinitionProblem>();
+        foreach (var folder in paths.Select(p => Path.GetDirectoryName(Path.GetFullPath(p))!).Distinct())
+        {
+            var formsFolder = Path.Combine(folder, FormCatalog.Folder);
+            var forms = FormCatalog.LoadDirectory(formsFolder);
+            problems.AddRange(forms.Problems);
+            var here = loaded.Where(l => Path.GetDirectoryName(Path.GetFullPath(l.File)) == folder).ToList();
+            problems.AddRange(FormChecks.Check(here, forms, formsFolder));
+        }
+        return problems.Distinct();
     }
 
     /// <summary>Every *.json in the folder (not its subfolders) except the JSON schema, in name order.</summary>

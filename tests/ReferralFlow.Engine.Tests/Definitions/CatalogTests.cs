@@ -8,11 +8,16 @@ public sealed class CatalogTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("referralflow-defs-").FullName;
 
+    // The sample's intake task shows this form; tasks may only name forms that exist beside the procedures.
+    public CatalogTests() => Write(Path.Combine("forms", "intake-form.json"),
+        """{ "id": "intake-form", "title": "Intake", "fields": [{ "name": "notes", "label": "Notes", "type": "multiline" }] }""");
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     private string Write(string name, string json)
     {
         var path = Path.Combine(_dir, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, json);
         return path;
     }

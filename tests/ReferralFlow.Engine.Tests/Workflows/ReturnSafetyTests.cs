@@ -51,6 +51,33 @@ public sealed class ReturnSafetyTests
         AssertNoTravel(definition, definition.Start, removedTransitions: [("accept-referral", "accepted")]);
     }
 
+    [Theory]
+    [InlineData("transnational-return")]
+    [InlineData("child-return")]
+    public void High_risk_never_reaches_travel_without_a_safety_plan(string id)
+    {
+        var definition = ShippedWorkflows.Get(id);
+        var safetyPlan = Assert.IsType<TaskStep>(definition.Step("safety-plan"));
+        Assert.Equal("safety-plan", safetyPlan.Form);
+        var decision = Assert.IsType<DecisionStep>(definition.Step("risk-level"));
+        Assert.Equal("high", Assert.Single(decision.Branches).Outcome);
+        Assert.Equal("risk.level == 'high'", decision.Branches[0].When);
+
+        // The level the decision reads is final: only the assessment sets it, and the assessment lies before it.
+        var setters = definition.Steps.Where(s => s is TaskStep t && t.Sets.Contains("risk.level")
+            || s is PartnerRequestStep p && p.Sets.Contains("risk.level")).Select(s => s.Id).ToList();
+        Assert.Equal(["risk-needs-assessment"], setters);
+        Assert.DoesNotContain("risk-needs-assessment", WorkflowGraph.Reachable(definition, "risk-level"));
+
+        // With a high level the decision never takes "not-high"; then every path to travel passes the safety plan's
+        // "plan-agreed" (the plan not agreed leads back to the choice, never on to travel).
+        AssertNoTravel(definition, definition.Start,
+            removedTransitions: [("risk-level", "not-high"), ("safety-plan", "plan-agreed")]);
+        AssertNoTravel(definition, definition.Start, removedSteps: ["safety-plan"], removedTransitions: [("risk-level", "not-high")]);
+        // And the plan is on the way: with it agreed, travel can be reached.
+        AssertReachable(definition, "safety-plan");
+    }
+
     private static string Target(WorkflowDefinition definition, string step, string outcome) =>
         definition.Target(step, outcome) ?? throw new InvalidOperationException($"no transition for {step} → {outcome}");
 
