@@ -4,6 +4,7 @@ using ReferralFlow.Cli.Output;
 using ReferralFlow.Core;
 using ReferralFlow.Core.Definitions;
 using ReferralFlow.Core.Persistence;
+using ReferralFlow.Core.Protection;
 using ReferralFlow.Core.Queries;
 using ReferralFlow.Core.Runtime;
 
@@ -17,6 +18,7 @@ namespace ReferralFlow.Cli;
 internal sealed class CliContext
 {
     private readonly DbContextOptions<ReferralFlowDb> dbOptions;
+    private readonly Lazy<PersonalDataProtector> protector;
 
     private CliContext(CliOutput output, GlobalValues global)
     {
@@ -39,12 +41,15 @@ internal sealed class CliContext
                 $"check --db or {DatabaseProvider.EnvironmentVariable}");
         }
         Runtime = new ReferralRuntime(OpenDb, new WorkflowLibrary(), Clock);
+        // Made on first use: commands that never touch the person's data create no keys folder.
+        protector = new Lazy<PersonalDataProtector>(() => PersonalDataProtector.ForKeys(global.KeysFolder));
     }
 
     public CliOutput Output { get; }
     public TimeProvider Clock { get; }
     public string ConnectionString { get; }
     public ReferralRuntime Runtime { get; }
+    public PersonalDataProtector Protector => protector.Value;
 
     public ReferralFlowDb OpenDb() => new(dbOptions);
 

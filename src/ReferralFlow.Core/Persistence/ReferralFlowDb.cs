@@ -8,6 +8,7 @@ using ReferralFlow.Core.History;
 using ReferralFlow.Core.Incidents;
 using ReferralFlow.Core.Outbox;
 using ReferralFlow.Core.Partners;
+using ReferralFlow.Core.People;
 using ReferralFlow.Core.Referrals;
 using ReferralFlow.Core.Replies;
 using ReferralFlow.Core.Tasks;
@@ -34,6 +35,7 @@ public sealed class ReferralFlowDb(DbContextOptions<ReferralFlowDb> options) : D
     public DbSet<ReplyToken> ReplyTokens => Set<ReplyToken>();
     public DbSet<ReplyAnswer> ReplyAnswers => Set<ReplyAnswer>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<PersonRecord> PersonRecords => Set<PersonRecord>();
 
     /// <summary>Audit entries are sealed onto the chain right before they are written.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
