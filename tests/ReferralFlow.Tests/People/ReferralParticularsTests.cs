@@ -35,9 +35,9 @@ public class ReferralParticularsTests
         await using var intake = await IntakeCli.CreateAsync();
         var caseCode = await intake.StartedAsync("transnational-return", AtRest.IntakeJson());
 
-        var assigned = await intake.Cli.RunAsync("partners", "assign", caseCode, "--role", "receiving", "--organisation", "ro-caritas-bucharest");
+        var assigned = await intake.Cli.RunAsync("partners", "assign", caseCode, "--role", "receiving", "--organisation", "ro-anitp");
 
         Assert.True(assigned.ExitCode == 0, assigned.ToString());
-        Assert.Equal("ro-caritas-bucharest", (await intake.Cli.JsonAsync("referrals", "show", caseCode))["parties"]!["receiving"]!["key"]!.GetValue<string>());
+        Assert.Equal("ro-anitp", (await intake.Cli.JsonAsync("referrals", "show", caseCode))["parties"]!["receiving"]!["key"]!.GetValue<string>());
     }
 }
