@@ -18,6 +18,7 @@ namespace ReferralFlow.Cli;
 internal sealed class CliContext
 {
     private readonly DbContextOptions<ReferralFlowDb> dbOptions;
+    private readonly Lazy<PersonalDataProtector> protector;
 
     private CliContext(CliOutput output, GlobalValues global)
     {
@@ -40,17 +41,17 @@ internal sealed class CliContext
                 $"check --db or {DatabaseProvider.EnvironmentVariable}");
         }
         Runtime = new ReferralRuntime(OpenDb, new WorkflowLibrary(), Clock);
+        // Made on first use: commands that never touch the person's data create no keys folder.
+        protector = new Lazy<PersonalDataProtector>(() => PersonalDataProtector.ForKeys(global.KeysFolder));
     }
 
     public CliOutput Output { get; }
     public TimeProvider Clock { get; }
     public string ConnectionString { get; }
     public ReferralRuntime Runtime { get; }
+    public PersonalDataProtector Protector => protector.Value;
 
     public ReferralFlowDb OpenDb() => new(dbOptions);
-
-    /// <summary>The keys to the person's data of this database (<see cref="DataFolder.KeysPathFor"/>).</summary>
-    public PersonalDataProtector Protector() => PersonalDataProtector.ForKeys(DataFolder.KeysPathFor(ConnectionString));
 
     public static async Task<CliContext> OpenAsync(ParseResult parse, CliOutput output, CancellationToken ct)
     {

@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
 using ReferralFlow.Core.Persistence;
+using ReferralFlow.Core.Protection;
 
 namespace ReferralFlow.Cli;
 
 /// <summary>The values every command takes: --db, --now and --json.</summary>
-internal sealed record GlobalValues(string ConnectionString, DateTimeOffset? Now, bool Json)
+internal sealed record GlobalValues(string ConnectionString, DateTimeOffset? Now, bool Json, string KeysFolder)
 {
     /// <summary>The pinned clock of --now, or the system clock.</summary>
     public TimeProvider Clock => Now is { } at ? new FixedClock(at) : TimeProvider.System;
@@ -20,6 +21,7 @@ internal static class GlobalOptions
     public const string Db = "--db";
     public const string Now = "--now";
     public const string Json = "--json";
+    public const string Keys = "--keys";
 
     public static void AddTo(RootCommand root)
     {
@@ -46,10 +48,18 @@ internal static class GlobalOptions
             },
         });
         root.Options.Add(new Option<bool>(Json) { Description = "Print machine-readable JSON", Recursive = true });
+        root.Options.Add(new Option<string?>(Keys)
+        {
+            Description = $"Folder of the keys that encrypt the person's data, shared with the web app " +
+                $"(default: ${DataFolder.KeysVariable}, else ${DataFolder.Variable}/keys, else ./data/keys)",
+            HelpName = "folder",
+            Recursive = true,
+        });
     }
 
     public static GlobalValues Read(ParseResult parse) => new(
         DatabaseProvider.Resolve(parse.GetValue<string?>(Db)),
         parse.GetValue<DateTimeOffset?>(Now),
-        parse.GetValue<bool>(Json));
+        parse.GetValue<bool>(Json),
+        parse.GetValue<string?>(Keys) is { Length: > 0 } keys ? keys : DataFolder.KeysPath);
 }

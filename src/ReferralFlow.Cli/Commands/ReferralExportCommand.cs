@@ -25,7 +25,7 @@ internal static class ReferralExportCommand
             var context = await CliContext.OpenAsync(parse, output, ct);
             var referralId = await context.ReferralIdAsync(parse.GetValue(id)!, ct);
             await using var db = context.OpenDb();
-            var document = await ReferralExport.ExportAsync(db, context.Protector(), referralId,
+            var document = await ReferralExport.ExportAsync(db, context.Protector, referralId,
                 AuditActor.Cli(Environment.UserName), parse.GetValue(purpose)!, context.Clock.GetUtcNow(), ct);
             var json = document.ToJsonString(Indented);
             if (parse.GetValue(file) is { } path)

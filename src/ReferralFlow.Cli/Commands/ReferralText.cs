@@ -10,7 +10,12 @@ internal static class ReferralText
     {
         output.Line($"{r.CaseCode}  {r.Workflow} v{r.Version}  {r.Status}{(r.Outcome is null ? "" : $": {r.Outcome}")}");
         Field(output, "id", r.Id.ToString());
+        Field(output, "stage", r.Stage);
         Field(output, "started", Text.Time(r.StartedAt));
+        if (r.Parties.Sending is { } sending) Field(output, "sending", $"{sending.Name} ({sending.Key})");
+        if (r.Parties.Receiving is { } receiving) Field(output, "receiving", $"{receiving.Name} ({receiving.Key})");
+        if (r.Parties.Origin is not null || r.Parties.Destination is not null)
+            Field(output, "corridor", string.Join(" → ", new[] { r.Parties.Origin ?? "?" }.Concat(r.Parties.Transit).Append(r.Parties.Destination ?? "?")));
         if (r.ClosedAt is { } closed) Field(output, "closed", Text.Time(closed));
         if (r.Parent is { } parent) Field(output, "parent", parent.ToString());
         if (r.Children.Count > 0) Field(output, "children", string.Join(", ", r.Children));

@@ -1,35 +1,48 @@
 using System.CommandLine;
 using ReferralFlow.Cli.Output;
+using ReferralFlow.Core.Audit;
+using ReferralFlow.Core.Intake;
 using ReferralFlow.Core.Queries;
 using ReferralFlow.Core.Referrals;
 
 namespace ReferralFlow.Cli.Commands;
 
-/// <summary><c>referrals start | show | list | withdraw | retry | export</c>.</summary>
+/// <summary><c>referrals start | show | list | withdraw | retry | export</c>, and the person and stage commands.</summary>
 internal static class ReferralsCommands
 {
     // Who the history records for changes made from the command line.
-    private const string Actor = "coordinator";
+    internal const string Actor = "coordinator";
 
     public static Command Create() => new("referrals", "Start, inspect, withdraw and retry referrals")
     {
         Start(), Show(), List(), Withdraw(), Retry(), ReferralExportCommand.Create(),
+        PersonCommands.Person(), PersonCommands.PersonUpdate(), StageCommand.Create(),
     };
 
     private static Command Start()
     {
         var workflow = new Option<string>("--workflow") { Description = "Id of a published procedure, e.g. transnational-return", Required = true, HelpName = "id" };
-        var input = new Option<string?>("--input") { Description = "JSON object of the procedure's input variables", HelpName = "file.json" };
+        var input = new Option<string?>("--input")
+        {
+            Description = "JSON object with \"person\" (fullName, aliases, birthDate, nationality, languages, documentNumber, contact, " +
+                "healthNotes), \"sendingOrganisation\", \"receivingOrganisation\" (directory ids), \"corridor\" (origin, transit, " +
+                "destination) and \"variables\" (the procedure's inputs); refused as a whole, every problem listed",
+            HelpName = "file.json",
+        };
         var command = new Command("start", "Start a referral on the latest published version of a procedure") { workflow, input };
         command.SetAction(CliAction.Run(async (parse, output, ct) =>
         {
-            var values = await InputFiles.ReadObjectAsync(parse.GetValue(input), "--input", ct);
+            var path = parse.GetValue(input);
+            var intake = path is null ? ReferralIntake.Empty : IntakeReader.Parse(await InputFiles.ReadTextAsync(path, "--input", ct), path);
             var context = await CliContext.OpenAsync(parse, output, ct);
-            var started = await context.Runtime.StartAsync(parse.GetValue(workflow)!, values, Actor, ct);
-            if (output.Json) output.WriteJson(new { id = started.Id, caseCode = started.CaseCode });
+            var start = new ReferralStart(context.Runtime, context.Protector, context.Clock);
+            var result = await start.StartAsync(parse.GetValue(workflow)!, intake, AuditActor.Cli(Actor), ct);
+            var started = result.Referral;
+            if (output.Json) output.WriteJson(new { id = started.Id, caseCode = started.CaseCode, personRecorded = result.PersonRecorded, result.Warning });
             else
             {
-                output.Line($"Started {started.CaseCode} (id {started.Id})");
+                output.Line($"Started {started.CaseCode} (id {started.Id})" + (result.PersonRecorded ? "; the person's data is stored encrypted" : ""));
+                if (result.Warning is { } warning) output.Line($"warning: {warning}");
                 ReferralText.WriteOpenSteps(output, await context.ShowAsync(started.Id, ct));
             }
             return ExitCodes.Ok;
@@ -115,5 +128,5 @@ internal static class ReferralsCommands
         return command;
     }
 
-    private static Argument<string> ReferralArgument() => new("referral") { Description = "Referral id or case code (RF-2027-7KQ3M)" };
+    internal static Argument<string> ReferralArgument() => new("referral") { Description = "Referral id or case code (RF-2027-7KQ3M)" };
 }

@@ -15,6 +15,9 @@ public static class PartnerAssignments
 {
     public const string HistoryKind = "partner-assigned";
 
+    /// <summary>The role of the organisation that takes the person on (<see cref="Referral.ReceivingOrganisationId"/>).</summary>
+    public const string ReceivingRole = "receiving";
+
     /// <summary>
     /// Assigns <paramref name="organisationReference"/> (directory id or GUID) to a role of an active referral,
     /// replacing any earlier assignment of that role. Refuses a role the referral's procedure never addresses and an
@@ -24,7 +27,8 @@ public static class PartnerAssignments
     public static async Task<AssignResult> AssignAsync(ReferralFlowDb db, WorkflowLibrary library, Guid referralId, string role,
         string organisationReference, string actor, DateTimeOffset at, CancellationToken ct = default)
     {
-        var referral = await db.Referrals.AsNoTracking().SingleOrDefaultAsync(r => r.Id == referralId, ct)
+        // Tracked: the receiving role is mirrored on the referral itself.
+        var referral = await db.Referrals.SingleOrDefaultAsync(r => r.Id == referralId, ct)
             ?? throw new ReferralFlowException($"No referral {referralId}; list them with 'referralflow referrals list'.");
         if (referral.Status != ReferralStatus.Active)
             throw new ReferralFlowException($"Referral {referral.CaseCode} is {referral.Status.ToString().ToLowerInvariant()}: only an active referral gets partners assigned.");
@@ -46,6 +50,7 @@ public static class PartnerAssignments
             replaced = await db.Organisations.Where(o => o.Id == existing.OrganisationId).Select(o => o.Key).SingleAsync(ct);
             (existing.OrganisationId, existing.AssignedAt, existing.AssignedBy) = (organisation.Id, at, actor);
         }
+        if (role == ReceivingRole) referral.HandTo(organisation.Id);
         db.History.Add(new HistoryEntry
         {
             ReferralId = referralId, At = at, Kind = HistoryKind, Actor = actor,

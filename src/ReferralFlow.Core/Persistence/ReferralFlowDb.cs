@@ -10,6 +10,7 @@ using ReferralFlow.Core.History;
 using ReferralFlow.Core.Incidents;
 using ReferralFlow.Core.Outbox;
 using ReferralFlow.Core.Partners;
+using ReferralFlow.Core.People;
 using ReferralFlow.Core.Referrals;
 using ReferralFlow.Core.Replies;
 using ReferralFlow.Core.Tasks;
@@ -39,6 +40,7 @@ public sealed class ReferralFlowDb(DbContextOptions<ReferralFlowDb> options) : D
     public DbSet<ConsentRecord> Consents => Set<ConsentRecord>();
     public DbSet<HeldRequest> HeldRequests => Set<HeldRequest>();
     public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
+    public DbSet<PersonRecord> PersonRecords => Set<PersonRecord>();
 
     /// <summary>Audit entries are sealed onto the chain right before they are written, inside the transaction that
     /// writes them: the caller's, or one opened here so that reading the chain's tail and appending to it are atomic.</summary>

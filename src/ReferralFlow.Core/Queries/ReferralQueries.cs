@@ -33,10 +33,17 @@ public static class ReferralQueries
         var history = await db.History.AsNoTracking().Where(h => h.ReferralId == id).OrderBy(h => h.Id)
             .Select(h => new HistoryLine(h.At, h.Kind, h.StepId, h.Detail, h.Actor)).ToListAsync(ct);
         var openSteps = referral.Status == ReferralStatus.Active ? await OpenSteps.OfAsync(db, referral, ct) : [];
+        var named = new[] { referral.SendingOrganisationId, referral.ReceivingOrganisationId }.OfType<Guid>().ToList();
+        var organisations = await db.Organisations.AsNoTracking().Where(o => named.Contains(o.Id))
+            .ToDictionaryAsync(o => o.Id, o => new OrganisationName(o.Key, o.Name), ct);
+        var parties = new ReferralParties(
+            referral.SendingOrganisationId is { } sending ? organisations.GetValueOrDefault(sending) : null,
+            referral.ReceivingOrganisationId is { } receiving ? organisations.GetValueOrDefault(receiving) : null,
+            referral.OriginCountry, referral.TransitCountries, referral.DestinationCountry);
         return new ReferralDetails(
             referral.Id, referral.CaseCode, referral.WorkflowId, referral.WorkflowVersion, StatusName(referral.Status),
             referral.Outcome, referral.StartedAt, referral.ClosedAt, referral.ParentReferralId, children,
-            openSteps, incidents, history);
+            openSteps, incidents, history, ReferralStages.Name(referral.Stage), parties);
     }
 
     /// <summary>Newest first; <paramref name="status"/> null lists every referral.</summary>

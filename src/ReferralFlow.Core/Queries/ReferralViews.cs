@@ -14,7 +14,19 @@ public sealed record ReferralDetails(
     IReadOnlyList<Guid> Children,
     IReadOnlyList<OpenStep> OpenSteps,
     IReadOnlyList<OpenIncident> Incidents,
-    IReadOnlyList<HistoryLine> History);
+    IReadOnlyList<HistoryLine> History,
+    string Stage,
+    ReferralParties Parties);
+
+/// <summary>Who sends and who receives (directory key and name), and the corridor; no personal data.</summary>
+public sealed record ReferralParties(
+    OrganisationName? Sending,
+    OrganisationName? Receiving,
+    string? Origin,
+    IReadOnlyList<string> Transit,
+    string? Destination);
+
+public sealed record OrganisationName(string Key, string Name);
 
 /// <summary>A step the referral waits on. <see cref="Kind"/> is task, handoff, wait or subworkflow;
 /// <see cref="Id"/> is what to act on (the task, hand-off or child referral), null for a wait.</summary>

@@ -13,6 +13,23 @@ public sealed class Referral
     /// <summary>The engine's serialized instance state (tokens, variables, bookmarks).</summary>
     public required string StateJson { get; set; }
 
+    /// <summary>Where the case stands in practice; guarded by <see cref="MoveTo"/>.</summary>
+    public ReferralStage Stage { get; private set; } = ReferralStage.Identification;
+
+    /// <summary>The directory organisation that refers the person (usually the NGO in the destination country).</summary>
+    public Guid? SendingOrganisationId { get; init; }
+
+    /// <summary>The directory organisation that takes the person on; kept equal to the "receiving" partner role's
+    /// assignment where the procedure has that role.</summary>
+    public Guid? ReceivingOrganisationId { get; private set; }
+
+    /// <summary>The trafficking corridor in the field's terms: the person's country of origin, the countries passed
+    /// through, and the destination country where they were exploited (and where the sending NGO usually is).
+    /// ISO 3166-1 alpha-2 codes, as the directory writes countries.</summary>
+    public string? OriginCountry { get; init; }
+    public IReadOnlyList<string> TransitCountries { get; init; } = [];
+    public string? DestinationCountry { get; init; }
+
     public Guid? ParentReferralId { get; init; }
     public Guid? ParentTokenId { get; init; }
     public required DateTimeOffset StartedAt { get; init; }
@@ -27,11 +44,37 @@ public sealed class Referral
 
     public void Touch() => Revision++;
 
+    public void HandTo(Guid receivingOrganisationId)
+    {
+        ReceivingOrganisationId = receivingOrganisationId;
+        Touch();
+    }
+
+    /// <summary>Changes the stage if practice allows it from the current one (<see cref="ReferralStages"/>).</summary>
+    public void MoveTo(ReferralStage target)
+    {
+        if (Status != ReferralStatus.Active)
+            throw new ReferralFlowException($"Referral {CaseCode} is {Status.ToString().ToLowerInvariant()}: its stage no longer changes.");
+        if (target == Stage)
+            throw new ReferralFlowException($"Referral {CaseCode} is already at stage {ReferralStages.Name(Stage)}.");
+        if (target == ReferralStage.Closed)
+            throw new ReferralFlowException($"A referral reaches stage closed when its procedure ends or it is withdrawn " +
+                $"('referralflow referrals withdraw {CaseCode}'), not by a stage change.");
+        var allowed = ReferralStages.AllowedFrom(Stage);
+        if (!allowed.Contains(target))
+            throw new ReferralFlowException($"Referral {CaseCode} cannot go from stage {ReferralStages.Name(Stage)} to " +
+                $"{ReferralStages.Name(target)}: from {ReferralStages.Name(Stage)} it can go to " +
+                (allowed.Count == 0 ? "no other stage (it closes when its procedure ends)" : string.Join(" or ", allowed.Select(ReferralStages.Name))) + ".");
+        Stage = target;
+        Touch();
+    }
+
     public void Close(string outcome, DateTimeOffset at)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(outcome);
         EnsureActive("close");
         Status = ReferralStatus.Closed;
+        Stage = ReferralStage.Closed;
         Outcome = outcome;
         ClosedAt = at;
     }
@@ -40,6 +83,7 @@ public sealed class Referral
     {
         EnsureActive("withdraw");
         Status = ReferralStatus.Withdrawn;
+        Stage = ReferralStage.Closed;
         ClosedAt = at;
     }
 

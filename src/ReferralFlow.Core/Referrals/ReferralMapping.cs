@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ReferralFlow.Core.Persistence;
 
 namespace ReferralFlow.Core.Referrals;
 
@@ -13,6 +14,8 @@ internal sealed class ReferralMapping : IEntityTypeConfiguration<Referral>
         entity.HasIndex(r => r.Status);
         entity.Property(r => r.Status).HasConversion<string>();
         entity.Property(r => r.Revision).IsConcurrencyToken();
+        entity.Property(r => r.Stage).HasConversion<string>();
+        entity.Property(r => r.TransitCountries).HasConversion(new JsonListConverter(), JsonListConverter.Comparer);
         // Added by the second migration; the default fills the rows that existed before.
         entity.Property(r => r.OpenIncidents).HasDefaultValue(0);
     }

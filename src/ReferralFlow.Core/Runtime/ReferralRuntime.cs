@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Definitions;
 using ReferralFlow.Core.Persistence;
+using ReferralFlow.Core.Referrals;
 using ReferralFlow.Engine.Execution;
 
 namespace ReferralFlow.Core.Runtime;
@@ -69,6 +70,27 @@ public sealed class ReferralRuntime(Func<ReferralFlowDb> openDb, WorkflowLibrary
                 new FireTimer(timer.Id, timer.TokenId, timer.Purpose, timer.Rung), ct);
             return true;
         }, ct);
+
+    /// <summary>
+    /// Starts a referral inside a transaction the caller owns (intake records the person and its audit entry in the
+    /// same commit): everything is flushed, nothing committed. A refused input throws before anything is written.
+    /// </summary>
+    public async Task<StartedReferral> StartInAsync(ReferralFlowDb db, string workflowId,
+        IReadOnlyDictionary<string, JsonNode?> input, string actor, ReferralParticulars particulars, CancellationToken ct = default)
+    {
+        var unit = new RuntimeUnit(db, library, clock);
+        StartedReferral started;
+        try
+        {
+            started = await unit.StartAsync(workflowId, input, actor, ct, particulars);
+        }
+        catch (WorkflowInputException e)
+        {
+            throw new ReferralFlowException(e.Message);
+        }
+        await unit.FlushAsync(ct);
+        return started;
+    }
 
     /// <summary>
     /// Applies a stimulus inside a transaction the caller owns (e.g. a partner's reply that also marks its

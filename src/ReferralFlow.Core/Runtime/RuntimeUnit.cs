@@ -37,10 +37,11 @@ internal sealed partial class RuntimeUnit(ReferralFlowDb db, WorkflowLibrary lib
     public int RowsWritten { get; private set; }
 
     public async Task<StartedReferral> StartAsync(
-        string workflowId, IReadOnlyDictionary<string, JsonNode?> input, string actor, CancellationToken ct)
+        string workflowId, IReadOnlyDictionary<string, JsonNode?> input, string actor, CancellationToken ct,
+        ReferralParticulars? particulars = null)
     {
         var definition = await library.LatestAsync(db, workflowId, ct);
-        var referral = await StartInstanceAsync(definition, input, actor, parent: null, ct);
+        var referral = await StartInstanceAsync(definition, input, actor, parent: null, ct, particulars);
         await DrainAsync(ct);
         return new StartedReferral(referral.Id, referral.CaseCode);
     }
@@ -87,8 +88,10 @@ internal sealed partial class RuntimeUnit(ReferralFlowDb db, WorkflowLibrary lib
 
     private async Task<Referral> StartInstanceAsync(
         Engine.Definitions.WorkflowDefinition definition, IReadOnlyDictionary<string, JsonNode?> input,
-        string actor, (Guid ReferralId, Guid TokenId, Guid ChildId)? parent, CancellationToken ct)
+        string actor, (Guid ReferralId, Guid TokenId, Guid ChildId)? parent, CancellationToken ct,
+        ReferralParticulars? particulars = null)
     {
+        var given = particulars ?? ReferralParticulars.None;
         var result = runner.Start(definition, input, actor);
         StepsRun += result.StepsRun;
         var referral = new Referral
@@ -101,7 +104,12 @@ internal sealed partial class RuntimeUnit(ReferralFlowDb db, WorkflowLibrary lib
             StartedAt = clock.GetUtcNow(),
             ParentReferralId = parent?.ReferralId,
             ParentTokenId = parent?.TokenId,
+            SendingOrganisationId = given.SendingOrganisationId,
+            OriginCountry = given.OriginCountry,
+            TransitCountries = given.TransitCountries,
+            DestinationCountry = given.DestinationCountry,
         };
+        if (given.ReceivingOrganisationId is { } receiving) referral.HandTo(receiving);
         db.Referrals.Add(referral);
         await ApplyAsync(referral, result, ct);
         return referral;

@@ -2,7 +2,14 @@ using System.Text.Json.Nodes;
 
 namespace ReferralFlow.Web.Api;
 
-public sealed record StartReferralRequest(string? Workflow, JsonObject? Input);
+/// <summary>The body of POST /api/referrals: <c>workflow</c> and the intake fields of <c>referrals start --input</c>
+/// (person, sendingOrganisation, receivingOrganisation, corridor, variables); <c>input</c> is the older name of
+/// <c>variables</c>.</summary>
+public static class StartReferralBody
+{
+    public const string Workflow = "workflow";
+    public const string LegacyVariables = "input";
+}
 
 public sealed record StartedReferralResponse(Guid Id, string CaseCode);
 

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core;
 using ReferralFlow.Core.HandOffs;
+using ReferralFlow.Core.Intake;
+using ReferralFlow.Web.Hosting;
 using ReferralFlow.Core.Persistence;
 using ReferralFlow.Core.Queries;
 using ReferralFlow.Core.Runtime;
@@ -36,11 +38,19 @@ public static class ReferralApi
         TypedResults.Ok(await TaskQueries.ListOpenAsync(db, ct: ct));
 
     private static async Task<Created<StartedReferralResponse>> StartReferral(
-        StartReferralRequest request, ReferralRuntime runtime, CancellationToken ct)
+        JsonObject body, ReferralStart start, HttpContext http, CancellationToken ct)
     {
-        var workflow = request.Workflow is { Length: > 0 } id ? id
+        var intakeFields = body.DeepClone().AsObject();
+        var workflow = intakeFields[StartReferralBody.Workflow] is JsonValue value && value.TryGetValue<string>(out var id) && id.Length > 0 ? id
             : throw new ReferralFlowException("Give \"workflow\": the id of a published workflow.");
-        var started = await runtime.StartAsync(workflow, Values(request.Input), Actor, ct);
+        intakeFields.Remove(StartReferralBody.Workflow);
+        if (intakeFields[StartReferralBody.LegacyVariables] is { } legacy && !intakeFields.ContainsKey("variables"))
+        {
+            intakeFields.Remove(StartReferralBody.LegacyVariables);
+            intakeFields["variables"] = legacy;
+        }
+        var result = await start.StartAsync(workflow, IntakeReader.Read(intakeFields), Auditing.Actor(Actor, http), ct);
+        var started = result.Referral;
         return TypedResults.Created($"/api/referrals/{started.Id}", new StartedReferralResponse(started.Id, started.CaseCode));
     }
 

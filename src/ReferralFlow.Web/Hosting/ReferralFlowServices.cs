@@ -1,5 +1,7 @@
 using ReferralFlow.Core.Definitions;
+using ReferralFlow.Core.Intake;
 using ReferralFlow.Core.Persistence;
+using ReferralFlow.Core.Protection;
 using ReferralFlow.Core.Runtime;
 using ReferralFlow.Web.Demo;
 
@@ -23,6 +25,9 @@ public static class ReferralFlowServices
         services.AddScoped(provider => provider.GetRequiredService<Func<ReferralFlowDb>>()());
         services.AddSingleton<WorkflowLibrary>();
         services.AddSingleton<ReferralRuntime>();
+        // The person's data is encrypted with the keys the CLI uses too (REFERRALFLOW_KEYS, else REFERRALFLOW_DATA/keys).
+        services.AddSingleton(provider => PersonalDataProtector.ForKeys(provider.GetRequiredService<ReferralFlowSettings>().KeysFolder));
+        services.AddSingleton<ReferralStart>();
         services.AddSingleton<DemoReferrals>();
         services.AddReferralFlowMail();
         return services;

@@ -24,6 +24,9 @@ public sealed class CliRun : IAsyncDisposable
     private readonly SqliteFile? sqlite;
     private readonly bool dropPostgres;
 
+    // The keys that encrypt the person's data, per run: never ./data/keys.
+    private readonly TempDirectory keys = new("rf-keys");
+
     private CliRun(string connectionString, SqliteFile? sqlite, bool dropPostgres)
     {
         ConnectionString = connectionString;
@@ -32,6 +35,11 @@ public sealed class CliRun : IAsyncDisposable
     }
 
     public string ConnectionString { get; }
+
+    public string KeysFolder => keys.Path;
+
+    /// <summary>The SQLite file, or null on PostgreSQL.</summary>
+    public string? SqlitePath => sqlite?.Path;
 
     public static CliRun OnSqlite()
     {
@@ -50,7 +58,7 @@ public sealed class CliRun : IAsyncDisposable
         return new CliResult(exitCode, stdout.ToString(), stderr.ToString());
     }
 
-    public Task<CliResult> RunAsync(params string[] args) => WithoutDatabaseAsync([.. args, "--db", ConnectionString]);
+    public Task<CliResult> RunAsync(params string[] args) => WithoutDatabaseAsync([.. args, "--db", ConnectionString, "--keys", KeysFolder]);
 
     /// <summary>Runs a command that must succeed and returns its --json output.</summary>
     public async Task<JsonNode> JsonAsync(params string[] args)
@@ -86,5 +94,6 @@ public sealed class CliRun : IAsyncDisposable
     {
         if (dropPostgres) await PostgresServer.DropDatabaseAsync(ConnectionString);
         sqlite?.Dispose();
+        keys.Dispose();
     }
 }

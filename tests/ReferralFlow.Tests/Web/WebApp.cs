@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using ReferralFlow.Core.Persistence;
 using ReferralFlow.Tests.Infrastructure;
 using ReferralFlow.Web.Hosting;
@@ -17,9 +18,11 @@ public sealed class WebApp : WebApplicationFactory<ReferralFlowSettings>
 {
     private readonly SqliteFile database;
     private readonly bool ownsDatabase;
+    private readonly TempDirectory keys = new("rf-keys");
 
-    public WebApp(bool demo = false, TimeProvider? clock = null, bool workers = false, SqliteFile? database = null)
+    public WebApp(bool demo = false, TimeProvider? clock = null, bool workers = false, SqliteFile? database = null, CapturedLogs? logs = null)
     {
+        Logs = logs;
         this.database = database ?? new SqliteFile();
         ownsDatabase = database is null;
         Demo = demo;
@@ -31,6 +34,9 @@ public sealed class WebApp : WebApplicationFactory<ReferralFlowSettings>
     public bool Workers { get; }
     public TimeProvider? Clock { get; }
 
+    /// <summary>When given, receives every log line of the host at every level.</summary>
+    public CapturedLogs? Logs { get; }
+
     public ReferralFlowDb OpenDb() => new(DatabaseProvider.Options(database.ConnectionString));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -39,6 +45,10 @@ public sealed class WebApp : WebApplicationFactory<ReferralFlowSettings>
         builder.UseSetting(ReferralFlowSettings.Workflows, Path.Combine(AppContext.BaseDirectory, "workflows"));
         builder.UseSetting(ReferralFlowSettings.Demo, Demo ? "true" : "false");
         builder.UseSetting(ReferralFlowSettings.TimerWorkers, Workers ? "true" : "false");
+        builder.UseSetting(ReferralFlowSettings.Keys, keys.Path);
+        if (Logs is { } logs)
+            // A rule for this provider outranks appsettings' category levels: it sees everything.
+            builder.ConfigureLogging(logging => logging.AddProvider(logs).AddFilter<CapturedLogs>(null, LogLevel.Trace));
         if (Clock is { } clock)
             builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton(clock)));
     }
@@ -47,5 +57,6 @@ public sealed class WebApp : WebApplicationFactory<ReferralFlowSettings>
     {
         base.Dispose(disposing);
         if (disposing && ownsDatabase) database.Dispose();
+        if (disposing) keys.Dispose();
     }
 }

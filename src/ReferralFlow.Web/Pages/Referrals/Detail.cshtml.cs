@@ -4,18 +4,22 @@ using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core;
 using ReferralFlow.Core.Definitions;
 using ReferralFlow.Core.HandOffs;
+using ReferralFlow.Core.People;
 using ReferralFlow.Core.Persistence;
+using ReferralFlow.Core.Protection;
 using ReferralFlow.Core.Queries;
 using ReferralFlow.Core.Runtime;
 using ReferralFlow.Engine.Definitions;
 using ReferralFlow.Engine.Execution;
 using ReferralFlow.Web.Forms;
+using ReferralFlow.Web.Hosting;
 
 namespace ReferralFlow.Web.Pages.Referrals;
 
 /// <summary>One referral: its open work with a form per task and hand-off, incidents, and history.
 /// Every form posts back here; a refused action shows its reason and changes nothing.</summary>
-public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, WorkflowLibrary library, TimeProvider clock) : PageModel
+public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, WorkflowLibrary library, TimeProvider clock,
+    PersonalDataProtector protector) : PageModel
 {
     /// <summary>Channels staff can record an answer through; "link" is the partner's own reply page.</summary>
     public static readonly IReadOnlyList<string> StaffChannels = [.. HandOffChannels.All.Where(c => c != HandOffChannels.Link)];
@@ -28,12 +32,25 @@ public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, Work
     public IReadOnlyDictionary<Guid, string> Related { get; private set; } = new Dictionary<Guid, string>();
     public DateTimeOffset Now { get; private set; }
 
+    /// <summary>The person's data, decrypted only when staff ask for it (<c>?person=true</c>): each display is an
+    /// audited read, so a page view that does not need it does not read it.</summary>
+    public PersonView? Person { get; private set; }
+    public bool PersonAsked { get; private set; }
+
     [TempData] public string? Message { get; set; }
 
     public string? Error { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
-        await LoadAsync(id, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid id, bool person, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (person)
+        {
+            PersonAsked = true;
+            Person = await PersonRecords.ReadAsync(db, protector, id, Auditing.Actor(PageActor.Name, HttpContext), clock.GetUtcNow(), ct);
+        }
+        return Page();
+    }
 
     public Task<IActionResult> OnPostCompleteAsync(Guid id, Guid taskId, string? outcome, CancellationToken ct) =>
         ActAsync(id, async () =>
