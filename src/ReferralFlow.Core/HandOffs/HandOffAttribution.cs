@@ -33,7 +33,7 @@ public sealed record HandOffAttribution(string Kind, string? Actor = null, Guid?
     /// <summary>The event recording <paramref name="handOff"/>'s state right after <paramref name="change"/>.</summary>
     public HandOffEvent Record(HandOff handOff, string change, DateTimeOffset at, string? protectedNote = null) => new()
     {
-        Id = Guid.CreateVersion7(at), HandOffId = handOff.Id, At = at, Change = change,
+        HandOffId = handOff.Id, At = at, Change = change,
         Status = HandOffStatusCodes.ToCode(handOff.Status), SubStatus = handOff.SubStatus,
         Outcome = change is HandOffChanges.Answered or HandOffChanges.Expired ? handOff.Outcome : null,
         ActorKind = Kind, Actor = Actor, ContactId = ContactId, Channel = Channel, ProtectedNote = protectedNote,

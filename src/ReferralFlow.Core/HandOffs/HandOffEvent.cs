@@ -7,7 +7,8 @@ namespace ReferralFlow.Core.HandOffs;
 /// </summary>
 public sealed class HandOffEvent
 {
-    public required Guid Id { get; init; }
+    /// <summary>Assigned by the database; orders changes made in the same instant (opened, then answered).</summary>
+    public long Id { get; private set; }
     public required Guid HandOffId { get; init; }
     public required DateTimeOffset At { get; init; }
 

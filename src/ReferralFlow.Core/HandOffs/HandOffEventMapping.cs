@@ -8,7 +8,7 @@ internal sealed class HandOffEventMapping : IEntityTypeConfiguration<HandOffEven
     public void Configure(EntityTypeBuilder<HandOffEvent> entity)
     {
         entity.HasKey(e => e.Id);
-        entity.Property(e => e.Id).ValueGeneratedNever();
+        entity.Property(e => e.Id).ValueGeneratedOnAdd();
         entity.HasOne<HandOff>().WithMany().HasForeignKey(e => e.HandOffId).OnDelete(DeleteBehavior.Cascade);
         entity.HasIndex(e => e.HandOffId);
     }

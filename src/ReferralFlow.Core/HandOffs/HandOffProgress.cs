@@ -71,7 +71,7 @@ public sealed class HandOffProgress(Func<ReferralFlowDb> openDb, TimeProvider cl
             });
             if (note is not null)
                 AuditTrail.Record(db, new AuditActor(report.Actor.Trim(), source), NoteRecorded, referral.Id,
-                    $"hand-off {handOff.Id:D} note {recorded.Id:D}", now);
+                    $"hand-off {handOff.Id:D} note", now, subStatus);
             try
             {
                 await db.SaveChangesAsync(ct);

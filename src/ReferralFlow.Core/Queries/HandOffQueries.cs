@@ -31,7 +31,7 @@ public sealed record HandOffDetails(HandOffSummary HandOff, IReadOnlyList<HandOf
 /// <see cref="Note"/> is filled only when notes were read on purpose (<see cref="HandOffNotes"/>); <see cref="HasNote"/>
 /// says one exists.</summary>
 public sealed record HandOffEventLine(
-    Guid Id,
+    long Id,
     DateTimeOffset At,
     string Change,
     string Status,
@@ -90,7 +90,7 @@ public static class HandOffQueries
             HandOffStatusCodes.ToCode(h.Status), h.Outcomes, h.CreatedAt, h.DueAt, h.Outcome, h.AnsweredAt, h.Channel,
             deliveries.TryGetValue(h.Id, out var delivery) ? HandOffDelivery.From(delivery) : null, h.SubStatus);
         var events = await db.HandOffEvents.AsNoTracking().Where(e => e.HandOffId == handOffId)
-            .OrderBy(e => e.At).ThenBy(e => e.Id)
+            .OrderBy(e => e.Id)
             .Select(e => new HandOffEventLine(e.Id, e.At, e.Change, e.Status, e.SubStatus, e.Outcome, e.ActorKind, e.Actor,
                 e.ContactId, e.Channel, e.ProtectedNote != null))
             .ToListAsync(ct);

@@ -35,8 +35,8 @@ internal sealed partial class RuntimeUnit
         if (found is null)
         {
             unaddressed[e.HandOffId] =
-                $"The directory query of step '{e.StepId}' found nobody to play '{e.Partner}': no {search.Describe()} with a " +
-                $"contact authorised to accept referrals. Assign an organisation with 'referralflow partners assign {referral.CaseCode} " +
+                $"The directory query of step '{e.StepId}' found nobody to play '{e.Partner}': it asks for {search.Describe()} with a " +
+                $"contact authorised to accept referrals, and the directory has none. Assign an organisation with 'referralflow partners assign {referral.CaseCode} " +
                 $"--role {e.Partner} --organisation ID' (candidates: 'referralflow partners list --kind {search.Kind} --service {search.Service}'), " +
                 $"then 'referralflow referrals retry {referral.CaseCode}' sends the request.";
             return;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace ReferralFlow.Core.Persistence.Migrations;
 
@@ -18,7 +19,9 @@ public sealed class AddHandOffEvents : Migration
             name: "hand_off_events",
             columns: table => new
             {
-                id = table.Column<Guid>(nullable: false),
+                id = table.Column<long>(nullable: false)
+                    .Annotation("Sqlite:Autoincrement", true)
+                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                 hand_off_id = table.Column<Guid>(nullable: false),
                 at = table.Column<DateTime>(nullable: false),
                 change = table.Column<string>(nullable: false),
