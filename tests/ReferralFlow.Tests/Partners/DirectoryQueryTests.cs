@@ -190,3 +190,15 @@ public class DirectoryQueryTests
         Assert.Contains("it asks for an active ngo in the country of 'return.country' (not set yet) offering 'shelter'", incident.Message);
     }
 }
+
+/// <summary>The workflow loader checks a "find" against its own copy of the directory's words (the engine knows no
+/// directory): the copies must stay equal.</summary>
+public class DirectoryQueryVocabularyTests
+{
+    [Fact]
+    public void The_loaders_kinds_and_services_are_the_directorys()
+    {
+        Assert.Equal(OrganisationKinds.All, Engine.Definitions.PartnerQuery.Kinds);
+        Assert.Equal(PartnerServices.All, Engine.Definitions.PartnerQuery.Services);
+    }
+}
