@@ -191,6 +191,47 @@ public class DirectoryQueryTests
     }
 }
 
+/// <summary>The shipped use: child-return's alternative placement names its partner by a query on return.country.</summary>
+public class ShippedDirectoryQueryTests
+{
+    [Fact]
+    public async Task Child_return_asks_an_ngo_with_a_shelter_in_the_return_country_when_no_receiving_organisation_is_assigned()
+    {
+        await using var harness = await RuntimeHarness.CreateAsync("sqlite", "query_child_return");
+        await Directories.ImportDemoAsync(harness.Database);
+        var referral = await harness.Runtime.StartAsync("child-return",
+            new Dictionary<string, JsonNode?> { ["return.country"] = JsonValue.Create("RO") }, "caseworker");
+        foreach (var (step, outcome) in new[]
+                 {
+                     ("intake-identification", "identified"), ("appoint-guardian", "guardian-appointed"),
+                     ("risk-needs-assessment", "assessed"), ("hear-child-views", "views-recorded"),
+                 })
+        {
+            Guid taskId;
+            await using (var db = harness.Open())
+                taskId = await db.Tasks.Where(t => t.ReferralId == referral.Id && t.StepId == step && t.Status == WorkTaskStatus.Open)
+                    .Select(t => t.Id).SingleAsync();
+            await harness.Runtime.CompleteTaskAsync(taskId, outcome, new Dictionary<string, JsonNode?>(), "caseworker");
+        }
+        Guid assessment;
+        await using (var db = harness.Open())
+        {
+            assessment = await db.HandOffs.Where(h => h.ReferralId == referral.Id && h.StepId == "family-assessment").Select(h => h.Id).SingleAsync();
+            Assert.False(await db.PartnerAssignments.AnyAsync(a => a.ReferralId == referral.Id));
+        }
+
+        await harness.Runtime.AnswerHandOffAsync(assessment, "not-safe", new Dictionary<string, JsonNode?>(), "caseworker", "phone");
+
+        await using var read = harness.Open();
+        Assert.True(await read.HandOffs.AnyAsync(h => h.ReferralId == referral.Id && h.StepId == "alternative-placement"));
+        var assigned = await (from a in read.PartnerAssignments join o in read.Organisations on a.OrganisationId equals o.Id
+                              where a.ReferralId == referral.Id select new { a.Role, o.Key, a.AssignedBy }).SingleAsync();
+        // ADPARE: the active Romanian NGO offering shelter (Caritas Bucharest, the other one, is inactive).
+        Assert.Equal(("receiving", "ro-adpare", "directory"), (assigned.Role, assigned.Key, assigned.AssignedBy));
+        Assert.Equal(0, (await read.Referrals.SingleAsync(r => r.Id == referral.Id)).OpenIncidents);
+    }
+}
+
 /// <summary>The workflow loader checks a "find" against its own copy of the directory's words (the engine knows no
 /// directory): the copies must stay equal.</summary>
 public class DirectoryQueryVocabularyTests
