@@ -1,18 +1,22 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Cli.Output;
+using ReferralFlow.Core;
+using ReferralFlow.Core.Audit;
 using ReferralFlow.Core.HandOffs;
 using ReferralFlow.Core.Mail;
+using ReferralFlow.Core.Protection;
 using ReferralFlow.Core.Queries;
 
 namespace ReferralFlow.Cli.Commands;
 
-/// <summary><c>handoffs list</c> and <c>handoffs answer</c> (a partner's answer recorded by staff).</summary>
+/// <summary><c>handoffs list | show | answer | progress</c>: requests to partners, their timelines, and what staff
+/// record on a partner's behalf.</summary>
 internal static class HandOffsCommands
 {
     private const string Actor = "caseworker";
 
-    public static Command Create() => new("handoffs", "Requests to partner organisations and their answers") { List(), Answer() };
+    public static Command Create() => new("handoffs", "Requests to partner organisations and their answers") { List(), Show(), Answer(), Progress() };
 
     private static Command List()
     {
@@ -29,7 +33,7 @@ internal static class HandOffsCommands
             else if (handOffs.Count == 0) output.Line(parse.GetValue(all) ? "No hand-offs." : "No hand-offs awaiting an answer.");
             else
                 output.Table(["ID", "CASE", "STEP", "PARTNER", "STATUS", "DUE", "OUTCOMES", "DELIVERY"], handOffs.Select(h => (IReadOnlyList<string>)
-                    [h.Id.ToString(), h.CaseCode, h.Step, h.Partner, h.Outcome is null ? h.Status : $"{h.Status}: {h.Outcome}",
+                    [h.Id.ToString(), h.CaseCode, h.Step, h.Partner, HandOffText.Status(h),
                      Text.Time(h.DueAt), Text.List(h.Outcomes), Delivery(h.Delivery)]));
             return ExitCodes.Ok;
         }));
@@ -37,7 +41,7 @@ internal static class HandOffsCommands
     }
 
     /// <summary>"queued", "queued, retry 2027-01-04 09:05: ..." , "sent 2027-01-04 09:00", "failed: ...", or "-" without a message.</summary>
-    private static string Delivery(HandOffDelivery? delivery) => delivery switch
+    internal static string Delivery(HandOffDelivery? delivery) => delivery switch
     {
         null => "-",
         { Status: DeliveryStatus.Sent } => $"sent {Text.Time(delivery.At)}",
@@ -69,6 +73,70 @@ internal static class HandOffsCommands
             await using var db = context.OpenDb();
             var row = await db.HandOffs.Where(h => h.Id == handOffId).Select(h => new { h.ReferralId, h.StepId }).SingleAsync(ct);
             await StepResult.WriteAsync(context, (row.ReferralId, row.StepId), handOffId, chosen, "recorded the answer to", ct);
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command Show()
+    {
+        var handOff = new Argument<string>("handoff") { Description = "Hand-off id (from 'handoffs list')" };
+        var notes = new Option<bool>("--notes") { Description = "Also decrypt and print staff notes (the read is audited)" };
+        var command = new Command("show", "A hand-off with its sub-status and timeline: every change, when and by whom") { handOff, notes };
+        command.SetAction(CliAction.Run(async (parse, output, ct) =>
+        {
+            var handOffId = InputFiles.Id(parse.GetValue(handOff)!, "hand-off", "referralflow handoffs list");
+            var context = await CliContext.OpenAsync(parse, output, ct);
+            await using var db = context.OpenDb();
+            var details = await HandOffQueries.ShowAsync(db, handOffId, ct)
+                ?? throw new ReferralFlowException($"No hand-off {handOffId}; list them with 'referralflow handoffs list --all'.");
+            if (parse.GetValue(notes))
+                details = await HandOffNotes.ReadAsync(db, details, PersonalDataProtector.FromEnvironment(), AuditActor.Cli(Actor),
+                    context.Clock.GetUtcNow(), ct);
+            if (output.Json) output.WriteJson(details);
+            else HandOffText.Write(output, details);
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command Progress()
+    {
+        var handOff = new Argument<string>("handoff") { Description = "Hand-off id (from 'handoffs list')" };
+        var subStatus = new Option<string>("--sub-status")
+        {
+            Description = $"The progress: {string.Join(", ", HandOffSubStatuses.All)}", Required = true, HelpName = "sub-status",
+        };
+        var note = new Option<string?>("--note") { Description = "A short note; stored encrypted", HelpName = "text" };
+        var channel = new Option<string?>("--channel")
+        {
+            Description = $"How the news reached you ({string.Join(", ", HandOffProgress.StaffChannels)}); omit when you saw it yourself",
+            HelpName = "channel",
+        };
+        var actor = new Option<string>("--actor")
+        {
+            Description = "Who records it (a staff user name or role, never the person's name)",
+            DefaultValueFactory = _ => Actor,
+            HelpName = "name",
+        };
+        var command = new Command("progress", "Record progress on an open hand-off (documents pending, in transit, handed over)")
+        {
+            handOff, subStatus, note, channel, actor,
+        };
+        command.SetAction(CliAction.Run(async (parse, output, ct) =>
+        {
+            var handOffId = InputFiles.Id(parse.GetValue(handOff)!, "hand-off", "referralflow handoffs list");
+            var context = await CliContext.OpenAsync(parse, output, ct);
+            var text = parse.GetValue(note);
+            var progress = new HandOffProgress(context.OpenDb, context.Clock,
+                string.IsNullOrWhiteSpace(text) ? null : PersonalDataProtector.FromEnvironment());
+            var recorded = await progress.RecordAsync(
+                new ProgressReport(handOffId, parse.GetValue(subStatus)!, parse.GetValue(actor)!, parse.GetValue(channel), text), "cli", ct);
+            await using var db = context.OpenDb();
+            var details = (await HandOffQueries.ShowAsync(db, handOffId, ct))!;
+            if (output.Json) output.WriteJson(new { id = handOffId, details.HandOff.CaseCode, details.HandOff.Status, details.HandOff.SubStatus, @event = recorded.Id });
+            else output.Line($"Recorded '{details.HandOff.SubStatus}' on '{details.HandOff.Step}' of {details.HandOff.CaseCode}: " +
+                $"now {HandOffText.Status(details.HandOff)}.");
             return ExitCodes.Ok;
         }));
         return command;

@@ -69,6 +69,9 @@ public static class ConsentCoverage
     {
         foreach (var id in await ChainAsync(db, referralId, ct))
         {
+            // An assignment made in this unit of work (a directory query as the step opened) is not saved yet.
+            if (db.PartnerAssignments.Local.FirstOrDefault(a => a.ReferralId == id && a.Role == role) is { } added)
+                return await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == added.OrganisationId, ct);
             var organisation = await (
                     from a in db.PartnerAssignments join o in db.Organisations on a.OrganisationId equals o.Id
                     where a.ReferralId == id && a.Role == role select o)

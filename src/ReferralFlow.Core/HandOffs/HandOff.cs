@@ -23,6 +23,10 @@ public sealed class HandOff
     public string? Channel { get; private set; }
     public string? AnsweredBy { get; private set; }
 
+    /// <summary>Finer progress beside the FHIR status (<see cref="HandOffSubStatuses"/>); kept after closing as the
+    /// last progress known.</summary>
+    public string? SubStatus { get; private set; }
+
     public bool IsOpen => HandOffStatusCodes.IsOpen(Status);
 
     /// <param name="status">The FHIR status the answer puts the hand-off in, e.g. Completed or Rejected.</param>
@@ -47,14 +51,27 @@ public sealed class HandOff
     }
 
     /// <summary>The partner has seen the request. Only a request still "requested" moves: an answer must never be
-    /// undone by a late look at the link. The time and who opened it go into the history entry written with it,
-    /// so the hand-off's schema stays as it is.</summary>
+    /// undone by a late look at the link. The time and who opened it go into the history entry and the
+    /// <see cref="HandOffEvent"/> written with it.</summary>
     public void MarkReceived()
     {
         if (Status != HandOffStatus.Requested)
             throw new InvalidOperationException(
                 $"Cannot mark hand-off '{Title}' (step '{StepId}') received: it is already {HandOffStatusCodes.ToCode(Status)}.");
         Status = HandOffStatus.Received;
+    }
+
+    /// <summary>Progress reported by the partner or seen by staff. A sub-status that means the work has started
+    /// moves a requested, received or accepted hand-off to FHIR "in-progress"; nothing here closes it: only the
+    /// answer (through the procedure) does.</summary>
+    public void Progress(string subStatus)
+    {
+        EnsureOpen("record progress on");
+        if (!HandOffSubStatuses.All.Contains(subStatus, StringComparer.Ordinal))
+            throw new ArgumentOutOfRangeException(nameof(subStatus), subStatus,
+                $"Unknown sub-status; allowed: {Quoted(HandOffSubStatuses.All)}.");
+        SubStatus = subStatus;
+        if (HandOffSubStatuses.MeansStarted(subStatus)) Status = HandOffStatus.InProgress;
     }
 
     public void Cancel(DateTimeOffset at)

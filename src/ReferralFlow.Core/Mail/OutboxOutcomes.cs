@@ -49,8 +49,8 @@ internal static class OutboxOutcomes
         db.Incidents.Add(new Incident
         {
             Id = Guid.CreateVersion7(now), ReferralId = referral.Id,
-            // Not an engine token: the outbox row's id, so the incident names the message and retrying the
-            // referral's faulted steps (which resolves incidents by token) leaves it alone.
+            // Not an engine token: the outbox row's id, so the incident names the message; retrying the referral
+            // re-queues the message and resolves the incident (RuntimeUnit.RetryAsync).
             TokenId = message.Id,
             StepId = message.StepId, Message = incident, RaisedAt = now,
         });

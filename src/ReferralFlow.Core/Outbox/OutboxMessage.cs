@@ -48,6 +48,19 @@ public sealed class OutboxMessage
         LastError = error;
     }
 
+    /// <summary>A dead-lettered message goes back to the queue once its cause is fixed (<c>referrals retry</c>):
+    /// due now, with a full set of attempts, as if it had just been written.</summary>
+    public void Requeue(DateTimeOffset at)
+    {
+        if (Status != OutboxStatus.Dead)
+            throw new InvalidOperationException(
+                $"Cannot re-queue outbox message {Id}: it is {Status.ToString().ToLowerInvariant()}, not dead-lettered.");
+        Status = OutboxStatus.Pending;
+        Attempts = 0;
+        NextAttemptAt = at;
+        LastError = null;
+    }
+
     private void EnsurePending(string action)
     {
         if (Status != OutboxStatus.Pending)

@@ -26,6 +26,7 @@ public sealed class ReferralFlowDb(DbContextOptions<ReferralFlowDb> options) : D
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<WorkTask> Tasks => Set<WorkTask>();
     public DbSet<HandOff> HandOffs => Set<HandOff>();
+    public DbSet<HandOffEvent> HandOffEvents => Set<HandOffEvent>();
     public DbSet<DurableTimer> Timers => Set<DurableTimer>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();

@@ -21,7 +21,28 @@ public sealed record HandOffSummary(
     string? Outcome,
     DateTimeOffset? AnsweredAt,
     string? Channel,
-    HandOffDelivery? Delivery = null);
+    HandOffDelivery? Delivery = null,
+    string? SubStatus = null);
+
+/// <summary>One hand-off with its attributed change log, oldest change first.</summary>
+public sealed record HandOffDetails(HandOffSummary HandOff, IReadOnlyList<HandOffEventLine> Events);
+
+/// <summary>One change of a hand-off (<see cref="HandOffEvent"/>): <see cref="By"/> is link, staff, timer or system.
+/// <see cref="Note"/> is filled only when notes were read on purpose (<see cref="HandOffNotes"/>); <see cref="HasNote"/>
+/// says one exists.</summary>
+public sealed record HandOffEventLine(
+    long Id,
+    DateTimeOffset At,
+    string Change,
+    string Status,
+    string? SubStatus,
+    string? Outcome,
+    string By,
+    string? Actor,
+    Guid? ContactId,
+    string? Channel,
+    bool HasNote,
+    string? Note = null);
 
 /// <summary>The delivery of a hand-off's latest e-mail (its request or last reminder); <see cref="Status"/> is
 /// <c>queued</c>, <c>sent</c> or <c>failed</c> (see <see cref="DeliveryStatus"/>).</summary>
@@ -53,6 +74,26 @@ public static class HandOffQueries
             x.HandOff.Id, x.HandOff.ReferralId, x.CaseCode, x.HandOff.StepId, x.HandOff.Title, x.HandOff.Partner,
             x.HandOff.Request, HandOffStatusCodes.ToCode(x.HandOff.Status), x.HandOff.Outcomes, x.HandOff.CreatedAt,
             x.HandOff.DueAt, x.HandOff.Outcome, x.HandOff.AnsweredAt, x.HandOff.Channel,
-            deliveries.TryGetValue(x.HandOff.Id, out var delivery) ? HandOffDelivery.From(delivery) : null))];
+            deliveries.TryGetValue(x.HandOff.Id, out var delivery) ? HandOffDelivery.From(delivery) : null, x.HandOff.SubStatus))];
+    }
+
+    /// <summary>The hand-off and its timeline, or null when there is no such hand-off.</summary>
+    public static async Task<HandOffDetails?> ShowAsync(ReferralFlowDb db, Guid handOffId, CancellationToken ct = default)
+    {
+        var row = await db.HandOffs.AsNoTracking().Where(h => h.Id == handOffId)
+            .Join(db.Referrals.AsNoTracking(), h => h.ReferralId, r => r.Id, (h, r) => new { HandOff = h, r.CaseCode })
+            .SingleOrDefaultAsync(ct);
+        if (row is null) return null;
+        var h = row.HandOff;
+        var deliveries = await DeliveryStatus.LatestByHandOffAsync(db, [h.Id], ct);
+        var summary = new HandOffSummary(h.Id, h.ReferralId, row.CaseCode, h.StepId, h.Title, h.Partner, h.Request,
+            HandOffStatusCodes.ToCode(h.Status), h.Outcomes, h.CreatedAt, h.DueAt, h.Outcome, h.AnsweredAt, h.Channel,
+            deliveries.TryGetValue(h.Id, out var delivery) ? HandOffDelivery.From(delivery) : null, h.SubStatus);
+        var events = await db.HandOffEvents.AsNoTracking().Where(e => e.HandOffId == handOffId)
+            .OrderBy(e => e.Id)
+            .Select(e => new HandOffEventLine(e.Id, e.At, e.Change, e.Status, e.SubStatus, e.Outcome, e.ActorKind, e.Actor,
+                e.ContactId, e.Channel, e.ProtectedNote != null))
+            .ToListAsync(ct);
+        return new HandOffDetails(summary, events);
     }
 }

@@ -6,7 +6,7 @@ namespace ReferralFlow.Core.Replies;
 
 /// <summary>
 /// A partner opens a reply link: the request is shown and, the first time any of its links is opened, the hand-off
-/// becomes FHIR "received" with a history entry attributed to the link. Later opens change nothing.
+/// becomes FHIR "received" with a history entry and a hand-off event attributed to the link. Later opens change nothing.
 /// </summary>
 public sealed class ReplyOpening(Func<ReferralFlowDb> openDb, TimeProvider clock)
 {
@@ -34,6 +34,8 @@ public sealed class ReplyOpening(Func<ReferralFlowDb> openDb, TimeProvider clock
                     ReferralId = found.Referral.Id, At = now, Kind = ReplyLookup.HandOffReceived,
                     StepId = found.HandOff.StepId, Detail = "link", Actor = found.Actor,
                 });
+                db.HandOffEvents.Add(HandOffs.HandOffAttribution.Link(found.Token.ContactId)
+                    .Record(found.HandOff, HandOffs.HandOffChanges.Received, now));
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
                 return new ReplyResult.Open(found.View);

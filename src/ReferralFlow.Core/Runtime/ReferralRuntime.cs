@@ -53,8 +53,10 @@ public sealed class ReferralRuntime(Func<ReferralFlowDb> openDb, WorkflowLibrary
     public Task WithdrawAsync(Guid referralId, string actor, CancellationToken ct = default) =>
         InTransactionAsync(async unit => { await unit.ResumeAsync(referralId, new Withdraw(actor), ct); return true; }, ct);
 
+    /// <summary>Retries every open incident of the referral: faulted steps run again, dead-lettered messages are queued
+    /// again.</summary>
     public Task RetryIncidentsAsync(Guid referralId, string actor, CancellationToken ct = default) =>
-        InTransactionAsync(async unit => { await unit.ResumeAsync(referralId, new RetryIncidents(actor), ct); return true; }, ct);
+        InTransactionAsync(async unit => { await unit.RetryAsync(referralId, actor, ct); return true; }, ct);
 
     /// <summary>
     /// Fires one claimed timer. The timer row is deleted in the same transaction as its effects, and only

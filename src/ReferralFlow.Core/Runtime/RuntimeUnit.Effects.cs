@@ -53,18 +53,28 @@ internal sealed partial class RuntimeUnit
                 else task.Cancel(now);
                 break;
             case HandOffRequested e:
-                db.HandOffs.Add(new HandOff
+                var requested = new HandOff
                 {
                     Id = e.HandOffId, ReferralId = referral.Id, TokenId = e.TokenId, StepId = e.StepId, Title = e.Title,
                     Partner = e.Partner, Request = e.Request, Outcomes = e.Outcomes, CreatedAt = now, DueAt = e.DueAt,
-                });
+                };
+                db.HandOffs.Add(requested);
+                await FindPartnerAsync(referral, e, now, ct);
+                handOffEvents.Add(HandOffAttribution.System.Record(requested, HandOffChanges.Requested, now));
                 break;
             case HandOffClosed e:
                 var handOff = await db.HandOffs.FindAsync([e.HandOffId], ct) ?? throw Missing("hand-off", e.HandOffId);
-                if (e.Closure == Closure.Completed) handOff.Answer(e.Outcome!, HandOffAnswers.StatusFor(e.Outcome!), now, e.Channel ?? HandOffChannels.Email, e.Actor);
+                var channel = e.Channel ?? HandOffChannels.Email;
+                if (e.Closure == Closure.Completed) handOff.Answer(e.Outcome!, HandOffAnswers.StatusFor(e.Outcome!), now, channel, e.Actor);
                 else if (e.Closure == Closure.Expired) handOff.Expire(e.Outcome!, now);
                 else handOff.Cancel(now);
                 await Gate.HandOffClosedAsync(e.HandOffId, now, ct);
+                handOffEvents.Add(e.Closure switch
+                {
+                    Closure.Completed => HandOffAttribution.FromEngine(e.Actor, channel).Record(handOff, HandOffChanges.Answered, now),
+                    Closure.Expired => HandOffAttribution.Timer.Record(handOff, HandOffChanges.Expired, now),
+                    _ => HandOffAttribution.FromEngine(e.Actor, null).Record(handOff, HandOffChanges.Cancelled, now),
+                });
                 break;
             case TimerScheduled e:
                 timers.Add(new DurableTimer
@@ -75,13 +85,15 @@ internal sealed partial class RuntimeUnit
                 break;
             case MessageQueued e:
                 if (await Gate.HoldsAsync(referral, e, now, ct)) break;
-                outbox.Add(new OutboxMessage
+                var message = new OutboxMessage
                 {
                     Id = Guid.CreateVersion7(now), ReferralId = referral.Id, StepId = e.StepId,
                     Kind = e.Kind.ToString().ToLowerInvariant(), Recipient = e.Recipient, Template = e.Template,
                     HandOffId = e.HandOffId, PayloadJson = JsonSerializer.Serialize(new { taskId = e.TaskId }),
                     CreatedAt = now, NextAttemptAt = now,
-                });
+                };
+                HoldUnaddressed(referral, message, now);
+                outbox.Add(message);
                 break;
             case ChildStarted e:
                 var child = await library.LatestAsync(db, e.WorkflowId, ct);

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Consent;
 using ReferralFlow.Core.Definitions;
+using ReferralFlow.Core.HandOffs;
 using ReferralFlow.Core.Persistence;
 using ReferralFlow.Core.History;
 using ReferralFlow.Core.Outbox;
@@ -25,6 +26,7 @@ internal sealed partial class RuntimeUnit(ReferralFlowDb db, WorkflowLibrary lib
     private readonly List<HistoryEntry> history = [];
     private readonly List<DurableTimer> timers = [];
     private readonly List<OutboxMessage> outbox = [];
+    private readonly List<HandOffEvent> handOffEvents = [];
     private static readonly RandomNumberGenerator random = RandomNumberGenerator.Create();
     private ConsentGate? consentGate;
 
@@ -74,6 +76,7 @@ internal sealed partial class RuntimeUnit(ReferralFlowDb db, WorkflowLibrary lib
             .Add(history)
             .Add(timers.Where(t => !cancelledTokens.Contains(t.TokenId)))
             .Add(outbox)
+            .Add(handOffEvents)
             .ExecuteAsync(ct);
         if (cancelledTokens.Count > 0)
         {

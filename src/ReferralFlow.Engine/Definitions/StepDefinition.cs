@@ -60,6 +60,9 @@ public sealed record PartnerRequestStep : StepDefinition
 
     /// <summary>What is asked; selects the e-mail template (accept-referral, document-request ...).</summary>
     public required string Request { get; init; }
+
+    /// <summary>How to find the organisation for <see cref="Partner"/> in the directory when none is assigned.</summary>
+    public PartnerQuery? Find { get; init; }
     public required IReadOnlyList<string> OutcomeList { get; init; }
     public override IReadOnlyList<string> Outcomes => OutcomeList;
     public IReadOnlyList<string> Sets { get; init; } = [];

@@ -20,6 +20,9 @@ internal sealed class VariableTable
     private readonly HashSet<string> _declared = [];
 
     public IReadOnlyDictionary<string, VariableDefinition> Valid => _valid;
+    /// <summary>Declared, whether or not its declaration is valid.</summary>
+    public bool IsDeclared(string name) => _declared.Contains(name);
+
     public IReadOnlyDictionary<string, VariableType> TypesByName => _valid.ToDictionary(v => v.Key, v => v.Value.Type);
 
     public static VariableTable Parse(ObjectReader root)

@@ -23,10 +23,11 @@ internal static class WorkStepParser
     {
         var partner = s.Reader.String("partner", true, "the partner's role in the referral, e.g. \"receiving\" or \"consulate\"");
         var request = s.Reader.String("request", true, "what is asked, e.g. \"accept-referral\" or \"document-request\"");
+        var find = PartnerQueryParser.Parse(s);
         var outcomes = s.ReadOutcomes(true, OutcomesHint);
         return new PartnerRequestStep
         {
-            Id = s.Id, Title = s.Title, Count = s.Count, Partner = partner ?? "", Request = request ?? "",
+            Id = s.Id, Title = s.Title, Count = s.Count, Partner = partner ?? "", Request = request ?? "", Find = find,
             OutcomeList = outcomes ?? [], Sets = Sets(s), Deadline = DeadlineParser.Parse(s, outcomes), Consent = Consent(s),
         };
     }

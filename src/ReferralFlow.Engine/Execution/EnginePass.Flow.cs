@@ -60,7 +60,7 @@ internal sealed partial class EnginePass
                 History("task-cancelled", s.Id, null);
                 break;
             case PartnerRequestStep s:
-                effects.Add(new HandOffClosed(bookmark, Closure.Cancelled, null, null, null));
+                effects.Add(new HandOffClosed(bookmark, Closure.Cancelled, null, withdrawnBy, null));
                 History("handoff-cancelled", s.Id, s.Partner);
                 break;
             case SubworkflowStep s:

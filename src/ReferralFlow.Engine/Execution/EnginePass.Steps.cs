@@ -19,7 +19,8 @@ internal sealed partial class EnginePass
     {
         var (dueAt, timers) = PlanDeadline(token, step, step.Deadline);
         var handOffId = NewId();
-        effects.Add(new HandOffRequested(handOffId, token.Id, step.Id, step.DisplayTitle, step.Partner, step.Request, step.Outcomes, dueAt));
+        effects.Add(new HandOffRequested(handOffId, token.Id, step.Id, step.DisplayTitle, step.Partner, step.Request, step.Outcomes, dueAt,
+            Search(step.Find)));
         effects.Add(new MessageQueued(step.Id, MessageKind.Request, step.Partner, step.Request, handOffId, null));
         effects.AddRange(timers);
         Wait(token, handOffId);
@@ -89,6 +90,13 @@ internal sealed partial class EnginePass
             timers.Add(new(NewId(), token.Id, step.Id, TimerPurpose.Escalation, i, deadline.Escalate[i].After.AddTo(dueAt)));
         return (dueAt, timers);
     }
+
+    /// <summary>The query with its country read now. An unset country variable is not a fault here: an organisation
+    /// assigned to the role by hand makes the query unnecessary, and the host says what to do otherwise.</summary>
+    private PartnerSearch? Search(PartnerQuery? query) => query is null ? null : new PartnerSearch(
+        query.Kind, query.Service,
+        query.CountryVariable is { } variable ? state.Variables.GetValueOrDefault(variable)?.GetValue<string>() : query.Country,
+        query.CountryVariable);
 
     private DateTimeOffset DateVariable(string name, string stepId) =>
         state.Variables.GetValueOrDefault(name) is { } node

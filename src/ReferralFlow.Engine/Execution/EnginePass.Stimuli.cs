@@ -72,6 +72,7 @@ internal sealed partial class EnginePass
 
     public bool Withdraw(Withdraw stimulus)
     {
+        withdrawnBy = stimulus.Actor;
         CloseReferral(null, "withdrawn", withdrawn: true);
         history[^1] = history[^1] with { Actor = stimulus.Actor };
         return true;

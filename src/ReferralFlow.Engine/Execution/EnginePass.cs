@@ -13,6 +13,9 @@ internal sealed partial class EnginePass(WorkflowDefinition definition, Instance
     private readonly DateTimeOffset now = clock.GetUtcNow();
     private bool closed;
 
+    // Who withdrew the referral in this pass: the hand-offs it cancels are attributed to them.
+    private string? withdrawnBy;
+
     private int stepsRun;
 
     public ExecutionResult Result() => new(state, effects, history) { StepsRun = stepsRun };

@@ -64,7 +64,16 @@ public class UpgradeTests
                 VALUES ({referralId}, {"RF-2026-UPGRD"}, {"shelter-placement"}, {2}, {"Active"}, {null as string},
                     {"""{"tokens":[1]}"""}, {null as Guid?}, {null as Guid?}, {startedAt}, {null as DateTime?}, {7})
                 """);
-            db.AddRange(task, handOff, timer, message, entry);
+            // So does the hand-off (no sub_status column yet), in the state the answer above left it.
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO hand_offs (id, referral_id, token_id, step_id, partner, request, title, outcomes, status,
+                    created_at, due_at, answered_at, outcome, channel, answered_by)
+                VALUES ({handOff.Id}, {referralId}, {tokenId}, {handOff.StepId}, {handOff.Partner}, {handOff.Request},
+                    {handOff.Title}, {JsonSerializer.Serialize(handOff.Outcomes)}, {HandOffStatusCodes.ToCode(handOff.Status)},
+                    {startedAt}, {UtcDateTimeConverter.ToStore(handOff.DueAt!.Value)}, {UtcDateTimeConverter.ToStore(handOff.AnsweredAt!.Value)},
+                    {handOff.Outcome}, {handOff.Channel}, {handOff.AnsweredBy})
+                """);
+            db.AddRange(task, timer, message, entry);
             await db.SaveChangesAsync();
         }
         var before = Snapshot(task, handOff, timer, message, entry);
