@@ -3,15 +3,19 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using ReferralFlow.Core.Audit;
 using ReferralFlow.Core.Definitions;
+using ReferralFlow.Core.Documents;
+using ReferralFlow.Core.Escort;
 using ReferralFlow.Core.HandOffs;
 using ReferralFlow.Core.History;
 using ReferralFlow.Core.Incidents;
+using ReferralFlow.Core.Monitoring;
 using ReferralFlow.Core.Outbox;
 using ReferralFlow.Core.Partners;
 using ReferralFlow.Core.Referrals;
 using ReferralFlow.Core.Replies;
 using ReferralFlow.Core.Tasks;
 using ReferralFlow.Core.Timers;
+using ReferralFlow.Core.Travel;
 
 namespace ReferralFlow.Core.Persistence;
 
@@ -34,6 +38,11 @@ public sealed class ReferralFlowDb(DbContextOptions<ReferralFlowDb> options) : D
     public DbSet<ReplyToken> ReplyTokens => Set<ReplyToken>();
     public DbSet<ReplyAnswer> ReplyAnswers => Set<ReplyAnswer>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DocumentRequest> DocumentRequests => Set<DocumentRequest>();
+    public DbSet<DocumentRequirement> DocumentRequirements => Set<DocumentRequirement>();
+    public DbSet<TravelCost> TravelCosts => Set<TravelCost>();
+    public DbSet<EscortLeg> EscortLegs => Set<EscortLeg>();
+    public DbSet<MonitoringReport> MonitoringReports => Set<MonitoringReport>();
 
     /// <summary>Audit entries are sealed onto the chain right before they are written.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -32,11 +32,13 @@ internal sealed partial class RuntimeUnit(ReferralFlowDb db, WorkflowLibrary lib
 
     public int RowsWritten { get; private set; }
 
+    /// <param name="continues">A closed referral this one continues (a court appearance reopening it, Reopening/):
+    /// recorded as its parent, without a token waiting on it, so partner roles and history are found through it.</param>
     public async Task<StartedReferral> StartAsync(
-        string workflowId, IReadOnlyDictionary<string, JsonNode?> input, string actor, CancellationToken ct)
+        string workflowId, IReadOnlyDictionary<string, JsonNode?> input, string actor, CancellationToken ct, Guid? continues = null)
     {
         var definition = await library.LatestAsync(db, workflowId, ct);
-        var referral = await StartInstanceAsync(definition, input, actor, parent: null, ct);
+        var referral = await StartInstanceAsync(definition, input, actor, parent: null, ct, continues);
         await DrainAsync(ct);
         return new StartedReferral(referral.Id, referral.CaseCode);
     }
@@ -48,6 +50,8 @@ internal sealed partial class RuntimeUnit(ReferralFlowDb db, WorkflowLibrary lib
         if (referral.Status != ReferralStatus.Active)
             throw new ReferralFlowException($"Referral {referral.CaseCode} is {referral.Status.ToString().ToLowerInvariant()}; nothing can change on it.");
         await RunAsync(referral, stimulus, ct);
+        // A re-trafficking risk reported in answer to a monitoring request alerts at once, however the answer came.
+        if (stimulus is AnswerHandOff answer) await Monitoring.ReTraffickingAlert.OnAnswerAsync(db, answer, clock.GetUtcNow(), ct);
         await DrainAsync(ct);
     }
 
@@ -82,7 +86,7 @@ internal sealed partial class RuntimeUnit(ReferralFlowDb db, WorkflowLibrary lib
 
     private async Task<Referral> StartInstanceAsync(
         Engine.Definitions.WorkflowDefinition definition, IReadOnlyDictionary<string, JsonNode?> input,
-        string actor, (Guid ReferralId, Guid TokenId, Guid ChildId)? parent, CancellationToken ct)
+        string actor, (Guid ReferralId, Guid TokenId, Guid ChildId)? parent, CancellationToken ct, Guid? continues = null)
     {
         var result = runner.Start(definition, input, actor);
         StepsRun += result.StepsRun;
@@ -94,7 +98,7 @@ internal sealed partial class RuntimeUnit(ReferralFlowDb db, WorkflowLibrary lib
             WorkflowVersion = definition.Version,
             StateJson = "{}",
             StartedAt = clock.GetUtcNow(),
-            ParentReferralId = parent?.ReferralId,
+            ParentReferralId = parent?.ReferralId ?? continues,
             ParentTokenId = parent?.TokenId,
         };
         db.Referrals.Add(referral);
