@@ -5,7 +5,7 @@ using ReferralFlow.Core.Referrals;
 
 namespace ReferralFlow.Cli.Commands;
 
-/// <summary><c>referrals start | show | list | withdraw | retry</c>.</summary>
+/// <summary><c>referrals start | show | list | withdraw | retry | reopen</c> (reopen: ReopenCommand).</summary>
 internal static class ReferralsCommands
 {
     // Who the history records for changes made from the command line.
@@ -13,7 +13,7 @@ internal static class ReferralsCommands
 
     public static Command Create() => new("referrals", "Start, inspect, withdraw and retry referrals")
     {
-        Start(), Show(), List(), Withdraw(), Retry(),
+        Start(), Show(), List(), Withdraw(), Retry(), ReopenCommand.Create(),
     };
 
     private static Command Start()
