@@ -12,8 +12,9 @@ public sealed record DocumentView(
     Guid Id, string Kind, string Authority, bool AuthorityInDirectory, string Status, DateTimeOffset RequestedAt,
     DateTimeOffset? DueAt, DateTimeOffset UpdatedAt, bool HasNumber, string? Number, IReadOnlyList<RequirementView> Requirements);
 
-/// <summary>The documents of a referral with their checklists. Numbers are decrypted only when asked for, and each
-/// one decrypted writes a "document.number-read" audit entry in the same save: reading personal data leaves a trace.</summary>
+/// <summary>The documents of a referral with their checklists. Numbers are decrypted only when asked for, and a read
+/// that decrypts any writes one "document.numbers-read" audit entry naming the documents: reading personal data leaves
+/// a trace.</summary>
 public static class DocumentList
 {
     public static async Task<IReadOnlyList<DocumentView>> ForAsync(ReferralFlowDb db, string referralReference,
@@ -29,13 +30,14 @@ public static class DocumentList
         var authorities = await db.Organisations.AsNoTracking().Where(o => authorityIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
 
         var views = new List<DocumentView>();
+        var read = new List<Guid>();
         foreach (var d in documents)
         {
             string? number = null;
             if (revealNumbersWith is not null && d.NumberProtected is { } stored)
             {
                 number = revealNumbersWith.Unprotect(stored);
-                AuditTrail.Record(db, actor, "document.number-read", d.ReferralId, DocumentRecords.Subject(d), now);
+                read.Add(d.Id);
             }
             views.Add(new DocumentView(d.Id, d.Kind,
                 d.AuthorityOrganisationId is { } a ? authorities.GetValueOrDefault(a, "(removed from the directory)") : d.AuthorityName ?? "-",
@@ -44,7 +46,12 @@ public static class DocumentList
                 [.. requirements[d.Id].Select(r => new RequirementView(r.Name,
                     r.RemovedAt is not null ? "removed" : r.MetAt is not null ? "met" : "open", r.AddedAt, r.MetAt, r.RemovedAt))]));
         }
-        await db.SaveChangesAsync(ct);
+        if (read.Count > 0)
+        {
+            AuditTrail.Record(db, actor, "document.numbers-read", referral.Id, $"documents of referral {referral.Id}", now,
+                string.Join(", ", read.Select(id => $"document {id}")));
+            await db.SaveChangesAsync(ct);
+        }
         return views;
     }
 }

@@ -29,8 +29,9 @@ public sealed class DocumentRecords(ReferralFlowDb db, PersonalDataProtector pro
         db.DocumentRequests.Add(document);
         RecordHistory.Add(db, referral.Id, RecordHistory.DocumentAdded, now, actor.Name,
             $"{kind} requested from {(authority.Id is null ? "an authority outside the directory" : authority.Name)} (document {document.Id})");
-        AuditTrail.Record(db, actor, "document.recorded", referral.Id, Subject(document), now);
-        if (input.Number is { } number) SetNumber(document, number);
+        // One audit entry per save (the chain seals pending entries one key at a time): the number is part of the record.
+        if (input.Number is { } number) document.NumberProtected = Protect(number);
+        AuditTrail.Record(db, actor, "document.recorded", referral.Id, Subject(document), now, input.Number is null ? null : "with its number");
         await db.SaveChangesAsync(ct);
         return document;
     }
@@ -38,8 +39,10 @@ public sealed class DocumentRecords(ReferralFlowDb db, PersonalDataProtector pro
     public async Task SetNumberAsync(Guid documentId, string number, CancellationToken ct)
     {
         var document = await ActiveDocumentAsync(documentId, ct);
-        SetNumber(document, number);
+        document.NumberProtected = Protect(number);
         document.UpdatedAt = now;
+        // Says that a number was stored, never which.
+        AuditTrail.Record(db, actor, "document.number-recorded", document.ReferralId, Subject(document), now);
         await db.SaveChangesAsync(ct);
     }
 
@@ -105,14 +108,10 @@ public sealed class DocumentRecords(ReferralFlowDb db, PersonalDataProtector pro
         AuditTrail.Record(db, actor, action, document.ReferralId, Subject(document), now, detail);
     }
 
-    private void SetNumber(DocumentRequest document, string number)
-    {
-        if (string.IsNullOrWhiteSpace(number) || number.Trim().Length > 64)
-            throw new ReferralFlowException("The document number must have 1 to 64 characters.");
-        document.NumberProtected = protector.Protect(number.Trim());
-        // Says that a number was stored, never which.
-        AuditTrail.Record(db, actor, "document.number-recorded", document.ReferralId, Subject(document), now);
-    }
+    private string Protect(string number) =>
+        string.IsNullOrWhiteSpace(number) || number.Trim().Length > 64
+            ? throw new ReferralFlowException("The document number must have 1 to 64 characters.")
+            : protector.Protect(number.Trim());
 
     private async Task<(DocumentRequest, DocumentRequirement)> RequirementAsync(Guid documentId, string name, CancellationToken ct)
     {

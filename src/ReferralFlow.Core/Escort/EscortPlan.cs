@@ -66,19 +66,26 @@ public sealed class EscortPlan(ReferralFlowDb db, PersonalDataProtector protecto
         var legs = await db.EscortLegs.AsNoTracking().Where(l => l.ReferralId == referral.Id).ToListAsync(ct);
         var names = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var views = new List<LegView>();
+        var read = new List<Guid>();
         foreach (var l in legs.OrderBy(l => l.DepartsAt).ThenBy(l => l.Id))
         {
             string? contact = null;
             if (revealContacts && l.EscortContactProtected is { } stored)
             {
                 contact = protector.Unprotect(stored);
-                AuditTrail.Record(db, actor, "escort.contact-read", l.ReferralId, $"escort leg {l.Id}", now);
+                read.Add(l.Id);
             }
             views.Add(new LegView(l.Id, l.From, l.To, l.Mode, l.DepartsAt,
                 l.EscortOrganisationId is { } o ? names.GetValueOrDefault(o, "-") : l.EscortName ?? "-", l.EscortOrganisationId is not null,
                 l.EscortContactProtected is not null, contact));
         }
-        await db.SaveChangesAsync(ct);
+        if (read.Count > 0)
+        {
+            // One entry for the read, naming each leg (the chain takes one pending entry per save).
+            AuditTrail.Record(db, actor, "escort.contacts-read", referral.Id, $"escort plan of referral {referral.Id}", now,
+                string.Join(", ", read.Select(id => $"escort leg {id}")));
+            await db.SaveChangesAsync(ct);
+        }
         return views;
     }
 }

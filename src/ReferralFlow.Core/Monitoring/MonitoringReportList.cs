@@ -12,7 +12,7 @@ public sealed record ReportView(Guid Id, string Source, DateOnly? ReportDate, st
 /// <summary>
 /// A referral's monitoring reports, however they came: answers on the reply page's monitoring-report form (kept in
 /// reply_answers by Replies/ReplySubmission) and reports recorded by staff. What the person received and the signs
-/// of risk are shown only when asked for, and each report shown so writes an audit entry.
+/// of risk are shown only when asked for, and such a read writes one audit entry naming each report shown.
 /// </summary>
 public static class MonitoringReportList
 {
@@ -21,6 +21,7 @@ public static class MonitoringReportList
     {
         var monitoring = await MonitoringReports.MonitoringOfOrClosedAsync(db, referralReference, ct);
         var views = new List<ReportView>();
+        var read = new List<string>();
         var replies = await (
                 from a in db.ReplyAnswers join h in db.HandOffs on a.HandOffId equals h.Id
                 where h.ReferralId == monitoring.Id && h.Request == ReTraffickingAlert.Request
@@ -30,7 +31,7 @@ public static class MonitoringReportList
         {
             var answer = JsonNode.Parse(reply.AnswerJson)!.AsObject();
             var reveal = revealWith is not null;
-            if (reveal) AuditTrail.Record(db, actor, "monitoring-report.read", monitoring.Id, $"reply answer {reply.Id}", now);
+            if (reveal) read.Add($"reply answer {reply.Id}");
             views.Add(new ReportView(reply.Id, "reply-link",
                 DateOnly.TryParse(answer["reportDate"]?.GetValue<string>(), out var date) ? date : null,
                 reply.AnsweredBy ?? "partner (reply link)", answer["wellbeing"]?.GetValue<string>(),
@@ -40,12 +41,16 @@ public static class MonitoringReportList
         foreach (var r in await db.MonitoringReports.AsNoTracking().Where(r => r.ReferralId == monitoring.Id).ToListAsync(ct))
         {
             var reveal = revealWith is not null;
-            if (reveal) AuditTrail.Record(db, actor, "monitoring-report.read", monitoring.Id, $"monitoring report {r.Id}", now);
+            if (reveal) read.Add($"monitoring report {r.Id}");
             views.Add(new ReportView(r.Id, $"staff ({r.Channel})", r.ReportDate, r.ReportedBy, r.Wellbeing, r.RiskFlag, r.RecordedAt,
                 reveal ? revealWith!.Unprotect(r.ServicesProtected) : null,
                 reveal && r.RiskDetailsProtected is { } d ? revealWith!.Unprotect(d) : null));
         }
-        await db.SaveChangesAsync(ct);
+        if (read.Count > 0)
+        {
+            AuditTrail.Record(db, actor, "monitoring-reports.read", monitoring.Id, $"monitoring reports of referral {monitoring.Id}", now, string.Join(", ", read));
+            await db.SaveChangesAsync(ct);
+        }
         return [.. views.OrderBy(v => v.ReportDate).ThenBy(v => v.RecordedAt)];
     }
 }

@@ -12,7 +12,7 @@ using ReferralFlow.Engine.Execution;
 
 namespace ReferralFlow.Core.Monitoring;
 
-public sealed record ReportInput(DateOnly ReportDate, string ReportedBy, string Wellbeing, string ServicesReceived, bool RiskFlag,
+public sealed record ReportInput(DateOnly ReportDate, string ReportedBy, string Wellbeing, string ServicesReceived, bool RiskFlag = false,
     string? RiskDetails = null, string Channel = HandOffChannels.Phone);
 
 /// <summary>What staff recorded: the report, and the monthly request it answered (null when none was waiting).</summary>
