@@ -12,8 +12,8 @@ internal sealed class DocumentRequestMapping : IEntityTypeConfiguration<Document
         entity.HasKey(d => d.Id);
         entity.Property(d => d.Id).ValueGeneratedNever();
         entity.HasOne<Referral>().WithMany().HasForeignKey(d => d.ReferralId).OnDelete(DeleteBehavior.Cascade);
-        // A directory re-import never deletes organisations, but if one goes the document keeps its record.
-        entity.HasOne<Organisation>().WithMany().HasForeignKey(d => d.AuthorityOrganisationId).OnDelete(DeleteBehavior.SetNull);
+        // Organisations are never deleted (an inactive one stays listed), so the reference needs no delete rule.
+        entity.HasOne<Organisation>().WithMany().HasForeignKey(d => d.AuthorityOrganisationId).OnDelete(DeleteBehavior.ClientSetNull);
         entity.Property(d => d.Status).HasConversion<string>();
         entity.HasIndex(d => d.ReferralId);
         entity.HasIndex(d => d.AuthorityOrganisationId);

@@ -12,7 +12,7 @@ internal sealed class EscortLegMapping : IEntityTypeConfiguration<EscortLeg>
         entity.HasKey(l => l.Id);
         entity.Property(l => l.Id).ValueGeneratedNever();
         entity.HasOne<Referral>().WithMany().HasForeignKey(l => l.ReferralId).OnDelete(DeleteBehavior.Cascade);
-        entity.HasOne<Organisation>().WithMany().HasForeignKey(l => l.EscortOrganisationId).OnDelete(DeleteBehavior.SetNull);
+        entity.HasOne<Organisation>().WithMany().HasForeignKey(l => l.EscortOrganisationId).OnDelete(DeleteBehavior.ClientSetNull);
         entity.HasIndex(l => l.ReferralId);
         entity.HasIndex(l => l.EscortOrganisationId);
     }

@@ -12,7 +12,7 @@ internal sealed class MonitoringReportMapping : IEntityTypeConfiguration<Monitor
         entity.HasKey(r => r.Id);
         entity.Property(r => r.Id).ValueGeneratedNever();
         entity.HasOne<Referral>().WithMany().HasForeignKey(r => r.ReferralId).OnDelete(DeleteBehavior.Cascade);
-        entity.HasOne<HandOff>().WithMany().HasForeignKey(r => r.HandOffId).OnDelete(DeleteBehavior.SetNull);
+        entity.HasOne<HandOff>().WithMany().HasForeignKey(r => r.HandOffId).OnDelete(DeleteBehavior.ClientSetNull);
         entity.HasIndex(r => r.ReferralId);
         entity.HasIndex(r => r.HandOffId);
     }

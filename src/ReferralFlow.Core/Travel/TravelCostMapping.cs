@@ -12,7 +12,7 @@ internal sealed class TravelCostMapping : IEntityTypeConfiguration<TravelCost>
         entity.HasKey(c => c.Id);
         entity.Property(c => c.Id).ValueGeneratedNever();
         entity.HasOne<Referral>().WithMany().HasForeignKey(c => c.ReferralId).OnDelete(DeleteBehavior.Cascade);
-        entity.HasOne<Organisation>().WithMany().HasForeignKey(c => c.FunderOrganisationId).OnDelete(DeleteBehavior.SetNull);
+        entity.HasOne<Organisation>().WithMany().HasForeignKey(c => c.FunderOrganisationId).OnDelete(DeleteBehavior.ClientSetNull);
         entity.HasIndex(c => c.ReferralId);
         entity.HasIndex(c => c.FunderOrganisationId);
     }

@@ -34,7 +34,7 @@ public sealed class AddCaseRecords : Migration
                 table.ForeignKey("fk_document_requests_referrals_referral_id", x => x.referral_id,
                     principalTable: "referrals", principalColumn: "id", onDelete: ReferentialAction.Cascade);
                 table.ForeignKey("fk_document_requests_organisations_authority_organisation_id", x => x.authority_organisation_id,
-                    principalTable: "organisations", principalColumn: "id", onDelete: ReferentialAction.SetNull);
+                    principalTable: "organisations", principalColumn: "id", onDelete: ReferentialAction.NoAction);
             });
 
         migrationBuilder.CreateTable(
@@ -78,7 +78,7 @@ public sealed class AddCaseRecords : Migration
                 table.ForeignKey("fk_travel_costs_referrals_referral_id", x => x.referral_id,
                     principalTable: "referrals", principalColumn: "id", onDelete: ReferentialAction.Cascade);
                 table.ForeignKey("fk_travel_costs_organisations_funder_organisation_id", x => x.funder_organisation_id,
-                    principalTable: "organisations", principalColumn: "id", onDelete: ReferentialAction.SetNull);
+                    principalTable: "organisations", principalColumn: "id", onDelete: ReferentialAction.NoAction);
             });
 
         migrationBuilder.CreateTable(
@@ -103,7 +103,7 @@ public sealed class AddCaseRecords : Migration
                 table.ForeignKey("fk_escort_legs_referrals_referral_id", x => x.referral_id,
                     principalTable: "referrals", principalColumn: "id", onDelete: ReferentialAction.Cascade);
                 table.ForeignKey("fk_escort_legs_organisations_escort_organisation_id", x => x.escort_organisation_id,
-                    principalTable: "organisations", principalColumn: "id", onDelete: ReferentialAction.SetNull);
+                    principalTable: "organisations", principalColumn: "id", onDelete: ReferentialAction.NoAction);
             });
 
         migrationBuilder.CreateTable(
@@ -129,7 +129,7 @@ public sealed class AddCaseRecords : Migration
                 table.ForeignKey("fk_monitoring_reports_referrals_referral_id", x => x.referral_id,
                     principalTable: "referrals", principalColumn: "id", onDelete: ReferentialAction.Cascade);
                 table.ForeignKey("fk_monitoring_reports_hand_offs_hand_off_id", x => x.hand_off_id,
-                    principalTable: "hand_offs", principalColumn: "id", onDelete: ReferentialAction.SetNull);
+                    principalTable: "hand_offs", principalColumn: "id", onDelete: ReferentialAction.NoAction);
             });
 
         migrationBuilder.CreateIndex("ix_document_requests_referral_id", "document_requests", "referral_id");
