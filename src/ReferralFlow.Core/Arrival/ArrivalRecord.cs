@@ -22,7 +22,8 @@ public sealed record ArrivalView(string CaseCode, string Status, ExpectedArrival
 /// <summary>
 /// The arrival record of a referral (issue 4 §4), built on what is already there rather than kept beside it: the
 /// arrival-confirmation hand-off (status, who answered, by which channel), the reply page's arrival form stored with it
-/// (Replies/ReplyForms: arrivedAt, place, handedOverTo), the workflow's travel.arrivalAt and the escort plan.
+/// (Replies/ReplyForms: arrivedAt, place, handedOverTo) or the same facts recorded by staff (<see cref="ArrivalConfirmations"/>),
+/// the workflow's travel.arrivalAt and the escort plan.
 /// </summary>
 public static class ArrivalRecord
 {
@@ -44,8 +45,11 @@ public static class ArrivalRecord
 
         var reply = await db.ReplyAnswers.AsNoTracking().Where(a => a.HandOffId == handOff.Id).Select(a => a.AnswerJson).SingleOrDefaultAsync(ct);
         var form = reply is null ? null : JsonNode.Parse(reply)?.AsObject();
-        var confirmation = new ArrivalConfirmation(handOff.Outcome!, handOff.AnsweredBy, handOff.Channel, answeredAt,
-            Time(form?["arrivedAt"]), Text(form?["place"]), Text(form?["handedOverTo"]), Text(form?["comment"]));
+        var staff = await db.StaffConfirmations.AsNoTracking().SingleOrDefaultAsync(c => c.HandOffId == handOff.Id, ct);
+        var confirmation = staff is not null
+            ? new ArrivalConfirmation(handOff.Outcome!, staff.ConfirmedBy, handOff.Channel, answeredAt, staff.ArrivedAt, staff.Place, staff.HandedOverTo, staff.Comment)
+            : new ArrivalConfirmation(handOff.Outcome!, handOff.AnsweredBy, handOff.Channel, answeredAt,
+                Time(form?["arrivedAt"]), Text(form?["place"]), Text(form?["handedOverTo"]), Text(form?["comment"]));
         return new ArrivalView(referral.CaseCode, handOff.Outcome == "arrived-safely" ? "confirmed" : handOff.Outcome!, expected, confirmation);
     }
 

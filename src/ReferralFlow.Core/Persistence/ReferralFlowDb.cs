@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using ReferralFlow.Core.Arrival;
 using ReferralFlow.Core.Audit;
 using ReferralFlow.Core.Definitions;
 using ReferralFlow.Core.Documents;
@@ -43,6 +44,7 @@ public sealed class ReferralFlowDb(DbContextOptions<ReferralFlowDb> options) : D
     public DbSet<TravelCost> TravelCosts => Set<TravelCost>();
     public DbSet<EscortLeg> EscortLegs => Set<EscortLeg>();
     public DbSet<MonitoringReport> MonitoringReports => Set<MonitoringReport>();
+    public DbSet<StaffConfirmation> StaffConfirmations => Set<StaffConfirmation>();
 
     /// <summary>Audit entries are sealed onto the chain right before they are written.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using ReferralFlow.Core;
 using ReferralFlow.Core.Arrival;
 using ReferralFlow.Core.Outbox;
 using ReferralFlow.Core.Partners;
@@ -83,6 +84,40 @@ public class ArrivalTests
             Assert.Equal(("arrived-safely", "reply-link", "link", arrivalAt.AddMinutes(20), "Otopeni airport, arrivals hall", "ADPARE shelter staff"),
                 (c.Outcome, c.ConfirmedBy, c.Channel, c.ArrivedAt, c.Place, c.HandedOverTo));
             Assert.Equal(h.Now, c.AnsweredAt);
+        }
+    }
+
+    [Fact]
+    public async Task An_arrival_confirmed_by_phone_is_recorded_stops_the_escalation_and_starts_the_monitoring()
+    {
+        await using var h = await RecordsHarness.CreateAsync("sqlite", "arrival-staff");
+        var referral = await h.StartAsync();
+        await h.Runtime.Driver(TimeSpan.FromMinutes(1), "arrival-confirmation").RunAsync();
+        var (arrivalAt, handOff) = await ArrivalAsync(h, referral.Id);
+        await h.AdvanceToAsync(arrivalAt.AddHours(3));
+        var confirmations = new ArrivalConfirmations(h.Runtime.Runtime, "caseworker", h.Runtime.Clock);
+
+        var future = await Assert.ThrowsAsync<ReferralFlowException>(() => confirmations.ConfirmAsync(referral.CaseCode,
+            new ConfirmationInput(h.Now.AddDays(2), "Otopeni airport", " ", "ADPARE duty officer"), default));
+        Assert.Equal("Date and time of arrival (UTC): it lies in the future; give the date and time it happened. Say who took the person over: organisation and role.", future.Message);
+        await using (var db = h.Open())
+            Assert.Null((await db.HandOffs.SingleAsync(x => x.Id == handOff.Id)).AnsweredAt);
+
+        await confirmations.ConfirmAsync(referral.CaseCode,
+            new ConfirmationInput(arrivalAt.AddMinutes(35), "Otopeni airport", "ADPARE shelter staff", "ADPARE duty officer"), default);
+        await h.AdvanceToAsync(arrivalAt.AddHours(12));
+
+        await using (var db = h.Open())
+        {
+            var shown = await ArrivalRecord.ShowAsync(db, referral.CaseCode, default);
+            Assert.Equal("confirmed", shown.Status);
+            Assert.Equal(("ADPARE duty officer", "phone", arrivalAt.AddMinutes(35), "Otopeni airport", "ADPARE shelter staff"),
+                (shown.Confirmation!.ConfirmedBy, shown.Confirmation.Channel, shown.Confirmation.ArrivedAt, shown.Confirmation.Place, shown.Confirmation.HandedOverTo));
+            Assert.Empty(await CoordinatorEscalationsAsync(h, referral.Id));
+            Assert.True(await db.Referrals.AnyAsync(r => r.ParentReferralId == referral.Id && r.WorkflowId == "monitoring"));
+            var again = await Assert.ThrowsAsync<ReferralFlowException>(() => confirmations.ConfirmAsync(referral.CaseCode,
+                new ConfirmationInput(arrivalAt, "Otopeni airport", "ADPARE", "ADPARE"), default));
+            Assert.Contains("is not waiting for an arrival confirmation", again.Message);
         }
     }
 

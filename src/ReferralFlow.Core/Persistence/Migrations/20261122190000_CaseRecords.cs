@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace ReferralFlow.Core.Persistence.Migrations;
 
 /// <summary>The case records of issue 4 §4–§5: documents being reissued and their changing checklists, the journey's
-/// costs and who pays them, the escort legs, and monitoring reports recorded by staff. New tables only, so existing rows
+/// costs and who pays them, the escort legs, and arrivals and monitoring reports recorded by staff. New tables only, so existing rows
 /// are untouched; each goes with its referral. Document numbers, escort contacts and report contents are encrypted
 /// text (Protection/PersonalDataProtector).</summary>
 [DbContext(typeof(ReferralFlowDb))]
@@ -132,6 +132,28 @@ public sealed class AddCaseRecords : Migration
                     principalTable: "hand_offs", principalColumn: "id", onDelete: ReferentialAction.NoAction);
             });
 
+        migrationBuilder.CreateTable(
+            name: "arrival_confirmations",
+            columns: table => new
+            {
+                id = table.Column<Guid>(nullable: false),
+                hand_off_id = table.Column<Guid>(nullable: false),
+                arrived_at = table.Column<DateTime>(nullable: false),
+                place = table.Column<string>(nullable: false),
+                handed_over_to = table.Column<string>(nullable: false),
+                confirmed_by = table.Column<string>(nullable: false),
+                comment = table.Column<string>(nullable: true),
+                recorded_at = table.Column<DateTime>(nullable: false),
+                recorded_by = table.Column<string>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("pk_arrival_confirmations", x => x.id);
+                table.ForeignKey("fk_arrival_confirmations_hand_offs_hand_off_id", x => x.hand_off_id,
+                    principalTable: "hand_offs", principalColumn: "id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateIndex("ux_arrival_confirmations_hand_off_id", "arrival_confirmations", "hand_off_id", unique: true);
         migrationBuilder.CreateIndex("ix_document_requests_referral_id", "document_requests", "referral_id");
         migrationBuilder.CreateIndex("ix_document_requests_authority_organisation_id", "document_requests", "authority_organisation_id");
         migrationBuilder.CreateIndex("ix_document_requirements_document_id", "document_requirements", "document_id");
@@ -145,6 +167,7 @@ public sealed class AddCaseRecords : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        migrationBuilder.DropTable("arrival_confirmations");
         migrationBuilder.DropTable("monitoring_reports");
         migrationBuilder.DropTable("escort_legs");
         migrationBuilder.DropTable("travel_costs");
