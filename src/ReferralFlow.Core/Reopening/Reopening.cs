@@ -33,12 +33,13 @@ public sealed class Reopening(ReferralRuntime runtime, AuditActor actor, TimePro
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var closed = await RecordedReferral.FindAsync(db, reference, ct);
             await CheckAsync(db, closed, ct);
-            // Touching the closed referral makes two reopenings at once collide on its revision: one wins.
-            closed.Touch();
-            await db.SaveChangesAsync(ct);
             var now = clock.GetUtcNow();
             try
             {
+                // Touching the closed referral makes two reopenings at once collide on its revision: one wins, the
+                // other retries and finds the continuation running.
+                closed.Touch();
+                await db.SaveChangesAsync(ct);
                 var started = await runtime.StartInAsync(db, workflowId, input, actor.Name, closed.Id, ct);
                 RecordHistory.Add(db, closed.Id, RecordHistory.Reopened, now, actor.Name,
                     $"reopened for a court appearance: continues as {started.CaseCode} on {workflowId}");
