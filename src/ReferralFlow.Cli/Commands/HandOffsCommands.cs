@@ -91,7 +91,7 @@ internal static class HandOffsCommands
             var details = await HandOffQueries.ShowAsync(db, handOffId, ct)
                 ?? throw new ReferralFlowException($"No hand-off {handOffId}; list them with 'referralflow handoffs list --all'.");
             if (parse.GetValue(notes))
-                details = await HandOffNotes.ReadAsync(db, details, PersonalDataProtector.FromEnvironment(), AuditActor.Cli(Actor),
+                details = await HandOffNotes.ReadAsync(db, details, context.Protector, AuditActor.Cli(Actor),
                     context.Clock.GetUtcNow(), ct);
             if (output.Json) output.WriteJson(details);
             else HandOffText.Write(output, details);
@@ -129,7 +129,7 @@ internal static class HandOffsCommands
             var context = await CliContext.OpenAsync(parse, output, ct);
             var text = parse.GetValue(note);
             var progress = new HandOffProgress(context.OpenDb, context.Clock,
-                string.IsNullOrWhiteSpace(text) ? null : PersonalDataProtector.FromEnvironment());
+                string.IsNullOrWhiteSpace(text) ? null : context.Protector);
             var recorded = await progress.RecordAsync(
                 new ProgressReport(handOffId, parse.GetValue(subStatus)!, parse.GetValue(actor)!, parse.GetValue(channel), text), "cli", ct);
             await using var db = context.OpenDb();

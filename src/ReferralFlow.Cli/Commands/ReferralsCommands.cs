@@ -7,7 +7,7 @@ using ReferralFlow.Core.Referrals;
 
 namespace ReferralFlow.Cli.Commands;
 
-/// <summary><c>referrals start | show | list | withdraw | retry | export</c>, and the person and stage commands.</summary>
+/// <summary><c>referrals start | show | list | withdraw | retry | export | reopen</c>, and the person and stage commands.</summary>
 internal static class ReferralsCommands
 {
     // Who the history records for changes made from the command line.
@@ -15,7 +15,7 @@ internal static class ReferralsCommands
 
     public static Command Create() => new("referrals", "Start, inspect, withdraw and retry referrals")
     {
-        Start(), Show(), List(), Withdraw(), Retry(), ReferralExportCommand.Create(),
+        Start(), Show(), List(), Withdraw(), Retry(), ReferralExportCommand.Create(), ReopenCommand.Create(),
         PersonCommands.Person(), PersonCommands.PersonUpdate(), StageCommand.Create(),
     };
 

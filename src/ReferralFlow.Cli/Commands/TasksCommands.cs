@@ -70,7 +70,7 @@ internal static class TasksCommands
             var taskId = InputFiles.Id(parse.GetValue(task)!, "task", "referralflow tasks list");
             var context = await CliContext.OpenAsync(parse, output, ct);
             await using var db = context.OpenDb();
-            var submitted = await SubmittedForms.ReadAsync(db, PersonalDataProtector.FromEnvironment(), Forms(),
+            var submitted = await SubmittedForms.ReadAsync(db, context.Protector, Forms(),
                     taskId, AuditActor.Cli(Actor), context.Clock.GetUtcNow(), ct)
                 ?? throw new ReferralFlowException($"No form was submitted for task {taskId}; a form is stored when its task is completed with --form.");
             if (output.Json)
@@ -100,7 +100,7 @@ internal static class TasksCommands
     private static FormLibrary Forms() => new(WorkflowFiles.DefaultDirectory());
 
     private static TaskForms TaskForms(CliContext context) =>
-        new(context.Runtime, Forms(), PersonalDataProtector.FromEnvironment(), context.Clock);
+        new(context.Runtime, Forms(), context.Protector, context.Clock);
 
     private static async Task<JsonObject> ReadFormAsync(string path, CancellationToken ct)
     {

@@ -16,11 +16,14 @@ public static class TemplateNames
     public const string OutcomeNotice = "outcome-notice";
     public const string ConsentWithdrawn = "consent-withdrawn";
 
+    /// <summary>An escalation raised by a recorded fact, not a missed deadline (CaseRecords/StaffAlert).</summary>
+    public const string Alert = "alert";
+
     /// <summary>Every template the set must hold, in every language.</summary>
     public static readonly IReadOnlyList<string> All =
     [
         "accept-referral", "document-request", "escort-request", "arrival-confirmation", "monitoring-report",
-        "court-support", GenericRequest, Reminder, Escalation, OutcomeNotice, ConsentWithdrawn, GenericNotice,
+        "court-support", GenericRequest, Reminder, Escalation, OutcomeNotice, ConsentWithdrawn, GenericNotice, Alert,
     ];
 
     private static readonly Dictionary<string, string> Requests = new(StringComparer.Ordinal)
@@ -51,7 +54,7 @@ public static class TemplateNames
         OutboxKinds.Reminder => Reminder,
         // The ladder's first rung goes to the partner's backup contact: for them it is a reminder with the
         // answer links; the later rungs go to the sending side's staff.
-        OutboxKinds.Escalation => recipient == "backup" ? Reminder : Escalation,
+        OutboxKinds.Escalation => CaseRecords.StaffAlert.Names.Contains(name) ? Alert : recipient == "backup" ? Reminder : Escalation,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown outbox message kind."),
     };
 

@@ -1,13 +1,17 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using ReferralFlow.Core.Arrival;
 using ReferralFlow.Core.Audit;
 using ReferralFlow.Core.Consent;
 using ReferralFlow.Core.Definitions;
 using ReferralFlow.Core.Forms;
+using ReferralFlow.Core.Documents;
+using ReferralFlow.Core.Escort;
 using ReferralFlow.Core.HandOffs;
 using ReferralFlow.Core.History;
 using ReferralFlow.Core.Incidents;
+using ReferralFlow.Core.Monitoring;
 using ReferralFlow.Core.Outbox;
 using ReferralFlow.Core.Partners;
 using ReferralFlow.Core.People;
@@ -15,6 +19,7 @@ using ReferralFlow.Core.Referrals;
 using ReferralFlow.Core.Replies;
 using ReferralFlow.Core.Tasks;
 using ReferralFlow.Core.Timers;
+using ReferralFlow.Core.Travel;
 
 namespace ReferralFlow.Core.Persistence;
 
@@ -42,6 +47,12 @@ public sealed class ReferralFlowDb(DbContextOptions<ReferralFlowDb> options) : D
     public DbSet<HeldRequest> HeldRequests => Set<HeldRequest>();
     public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
     public DbSet<PersonRecord> PersonRecords => Set<PersonRecord>();
+    public DbSet<DocumentRequest> DocumentRequests => Set<DocumentRequest>();
+    public DbSet<DocumentRequirement> DocumentRequirements => Set<DocumentRequirement>();
+    public DbSet<TravelCost> TravelCosts => Set<TravelCost>();
+    public DbSet<EscortLeg> EscortLegs => Set<EscortLeg>();
+    public DbSet<MonitoringReport> MonitoringReports => Set<MonitoringReport>();
+    public DbSet<StaffConfirmation> StaffConfirmations => Set<StaffConfirmation>();
 
     /// <summary>Audit entries are sealed onto the chain right before they are written, inside the transaction that
     /// writes them: the caller's, or one opened here so that reading the chain's tail and appending to it are atomic.</summary>

@@ -55,6 +55,9 @@ public static class ReplyForms
         [
             new("arrivedAt", "Date and time of arrival (UTC)", ReplyFieldType.DateTime, "Give the date and time of arrival."),
             new("place", "Place of arrival", ReplyFieldType.Text, "Give the place of arrival (airport, station, office …)."),
+            // The hand-over closes the escort's responsibility (Arrival/ArrivalRecord shows it): an organisation and a role.
+            new("handedOverTo", "Handed over to", ReplyFieldType.Text, "Say who took the person over: organisation and role.",
+                "For example \"shelter staff of your organisation\" or \"border police officer\"; no names needed."),
             Comment(),
         ]),
         _ when Completions.Contains(outcome) => new("completion",

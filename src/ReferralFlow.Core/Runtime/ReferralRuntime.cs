@@ -112,6 +112,25 @@ public sealed class ReferralRuntime(Func<ReferralFlowDb> openDb, WorkflowLibrary
         await unit.FlushAsync(ct);
     }
 
+    /// <summary>Starts a referral inside a transaction the caller owns, optionally continuing a closed one (a court
+    /// appearance reopening a case, Reopening/): the caller records what goes with it and commits.</summary>
+    public async Task<StartedReferral> StartInAsync(ReferralFlowDb db, string workflowId, IReadOnlyDictionary<string, JsonNode?> input,
+        string actor, Guid? continues, CancellationToken ct = default)
+    {
+        var unit = new RuntimeUnit(db, library, clock);
+        StartedReferral started;
+        try
+        {
+            started = await unit.StartAsync(workflowId, input, actor, ct, continues: continues);
+        }
+        catch (WorkflowInputException e)
+        {
+            throw new ReferralFlowException(e.Message);
+        }
+        await unit.FlushAsync(ct);
+        return started;
+    }
+
     private async Task<T> InTransactionAsync<T>(Func<RuntimeUnit, Task<T>> work, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)

@@ -38,12 +38,14 @@ internal sealed partial class RuntimeUnit(ReferralFlowDb db, WorkflowLibrary lib
 
     public int RowsWritten { get; private set; }
 
+    /// <param name="continues">A closed referral this one continues (a court appearance reopening it, Reopening/):
+    /// recorded as its parent, without a token waiting on it, so partner roles and history are found through it.</param>
     public async Task<StartedReferral> StartAsync(
         string workflowId, IReadOnlyDictionary<string, JsonNode?> input, string actor, CancellationToken ct,
-        ReferralParticulars? particulars = null)
+        ReferralParticulars? particulars = null, Guid? continues = null)
     {
         var definition = await library.LatestAsync(db, workflowId, ct);
-        var referral = await StartInstanceAsync(definition, input, actor, parent: null, ct, particulars);
+        var referral = await StartInstanceAsync(definition, input, actor, parent: null, ct, particulars, continues);
         await DrainAsync(ct);
         return new StartedReferral(referral.Id, referral.CaseCode);
     }
@@ -56,6 +58,8 @@ internal sealed partial class RuntimeUnit(ReferralFlowDb db, WorkflowLibrary lib
             throw new ReferralFlowException($"Referral {referral.CaseCode} is {referral.Status.ToString().ToLowerInvariant()}; nothing can change on it.");
         if (stimulus is CompleteTask completion) await Gate.RefuseCompletingAsync(completion, ct);
         await RunAsync(referral, stimulus, ct);
+        // A re-trafficking risk reported in answer to a monitoring request alerts at once, however the answer came.
+        if (stimulus is AnswerHandOff answer) await Monitoring.ReTraffickingAlert.OnAnswerAsync(db, answer, clock.GetUtcNow(), ct);
         await DrainAsync(ct);
     }
 
@@ -92,7 +96,7 @@ internal sealed partial class RuntimeUnit(ReferralFlowDb db, WorkflowLibrary lib
     private async Task<Referral> StartInstanceAsync(
         Engine.Definitions.WorkflowDefinition definition, IReadOnlyDictionary<string, JsonNode?> input,
         string actor, (Guid ReferralId, Guid TokenId, Guid ChildId)? parent, CancellationToken ct,
-        ReferralParticulars? particulars = null)
+        ReferralParticulars? particulars = null, Guid? continues = null)
     {
         var given = particulars ?? ReferralParticulars.None;
         var result = runner.Start(definition, input, actor);
@@ -105,7 +109,7 @@ internal sealed partial class RuntimeUnit(ReferralFlowDb db, WorkflowLibrary lib
             WorkflowVersion = definition.Version,
             StateJson = "{}",
             StartedAt = clock.GetUtcNow(),
-            ParentReferralId = parent?.ReferralId,
+            ParentReferralId = parent?.ReferralId ?? continues,
             ParentTokenId = parent?.TokenId,
             SendingOrganisationId = given.SendingOrganisationId,
             OriginCountry = given.OriginCountry,

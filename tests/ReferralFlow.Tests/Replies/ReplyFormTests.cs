@@ -12,7 +12,7 @@ public class ReplyFormTests
     [InlineData("needs-information", "question", "question")]
     [InlineData("accepted", "acceptance", "contactPerson")]
     [InlineData("issued", "completion", "completedAt")]
-    [InlineData("arrived-safely", "arrival", "arrivedAt,place")]
+    [InlineData("arrived-safely", "arrival", "arrivedAt,place,handedOverTo")]
     [InlineData("received", "monitoring-report", "reportDate,wellbeing,servicesReceived")]
     [InlineData("risk-flagged", "monitoring-report", "reportDate,wellbeing,servicesReceived,riskDetails")]
     [InlineData("safe", "comment", "")]
@@ -29,10 +29,10 @@ public class ReplyFormTests
     [Fact]
     public void An_arrival_is_stored_in_utc_with_its_place()
     {
-        var result = ReplyFormCheck.Check("arrived-safely", Values(("arrivedAt", "2027-01-14T06:40"), ("place", "Otopeni airport")), Now);
+        var result = ReplyFormCheck.Check("arrived-safely", Values(("arrivedAt", "2027-01-14T06:40"), ("place", "Otopeni airport"), ("handedOverTo", "ADPARE shelter staff")), Now);
 
         Assert.True(result.IsValid);
-        Assert.Equal("""{"arrivedAt":"2027-01-14T06:40Z","place":"Otopeni airport"}""", result.Answer.ToJsonString());
+        Assert.Equal("""{"arrivedAt":"2027-01-14T06:40Z","place":"Otopeni airport","handedOverTo":"ADPARE shelter staff"}""", result.Answer.ToJsonString());
     }
 
     [Theory]
