@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ReferralFlow.Core.Consent;
 using ReferralFlow.Core.Definitions;
 using ReferralFlow.Core.Outbox;
 using ReferralFlow.Core.Partners;
@@ -9,7 +10,10 @@ namespace ReferralFlow.Core.Mail;
 /// <summary>How one delivery pass ended, by message.</summary>
 public sealed record DeliveryPass(int Sent, int Retrying, int Failed)
 {
-    public int Total => Sent + Retrying + Failed;
+    /// <summary>Requests the consent gate took back at delivery: no valid consent covers their recipient now.</summary>
+    public int Held { get; init; }
+
+    public int Total => Sent + Retrying + Failed + Held;
 }
 
 /// <summary>
@@ -52,13 +56,15 @@ public sealed class OutboxDelivery(
                 {
                     OutboxStatus.Sent => pass with { Sent = pass.Sent + 1 },
                     OutboxStatus.Dead => pass with { Failed = pass.Failed + 1 },
+                    null => pass with { Held = pass.Held + 1 },
                     _ => pass with { Retrying = pass.Retrying + 1 },
                 };
         }
         return pass;
     }
 
-    private async Task<OutboxStatus> DeliverOneAsync(Guid id, CancellationToken ct)
+    /// <returns>The message's status after the attempt; null when the consent gate took it back (held, not sent).</returns>
+    private async Task<OutboxStatus?> DeliverOneAsync(Guid id, CancellationToken ct)
     {
         Composition composition;
         try
@@ -66,6 +72,8 @@ public sealed class OutboxDelivery(
             await using var db = openDb();
             var message = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, ct);
             if (message.Status != OutboxStatus.Pending) return message.Status;
+            if (message.Kind == OutboxKinds.Request && await ConsentAtDelivery.HoldAsync(openDb, library, id, clock.GetUtcNow(), ct))
+                return null;
             composition = await composer.ComposeAsync(db, message, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using ReferralFlow.Core.Consent;
 using ReferralFlow.Core.Definitions;
 using ReferralFlow.Core.HandOffs;
 using ReferralFlow.Core.Runtime;
@@ -14,7 +15,8 @@ namespace ReferralFlow.Core.Rehearsal;
 /// <summary>
 /// Drives referrals in a real database along their expected path: every open task and hand-off is answered
 /// with its first (expected) outcome; when nothing is open, the virtual clock jumps to the next timer.
-/// Steps named in <see cref="Silent"/> are never answered, so their reminders and escalations fire.
+/// Steps named in <see cref="Silent"/> are never answered, so their reminders and escalations fire. A request the
+/// consent gate holds is released the expected way: the person's consent (the guardian's, for a child) is recorded.
 /// Used by the engine benchmark and by the end-to-end tests.
 /// </summary>
 public sealed class ExpectedPathDriver(ReferralRuntime runtime, WorkflowLibrary library, VirtualClock clock, TimerWorker worker)
@@ -33,7 +35,9 @@ public sealed class ExpectedPathDriver(ReferralRuntime runtime, WorkflowLibrary 
             var work = await OpenWorkAsync(ct);
             foreach (var item in work)
             {
-                if (item.IsTask) await runtime.CompleteTaskAsync(item.Id, item.Outcome, item.Data, "rehearsal", ct);
+                if (item.Consent is { } consent)
+                    await ConsentRecording.RecordAsync(runtime.OpenDb, clock, consent, "rehearsal", ct);
+                else if (item.IsTask) await runtime.CompleteTaskAsync(item.Id, item.Outcome, item.Data, "rehearsal", ct);
                 else await runtime.AnswerHandOffAsync(item.Id, item.Outcome, item.Data, "rehearsal", HandOffChannels.Email, ct);
                 answered++;
             }
@@ -46,7 +50,7 @@ public sealed class ExpectedPathDriver(ReferralRuntime runtime, WorkflowLibrary 
         }
     }
 
-    private sealed record Work(bool IsTask, Guid Id, string Outcome, IReadOnlyDictionary<string, JsonNode?> Data);
+    private sealed record Work(bool IsTask, Guid Id, string Outcome, IReadOnlyDictionary<string, JsonNode?> Data, ConsentInput? Consent = null);
 
     private async Task<List<Work>> OpenWorkAsync(CancellationToken ct)
     {
@@ -58,9 +62,19 @@ public sealed class ExpectedPathDriver(ReferralRuntime runtime, WorkflowLibrary 
         var handOffs = await db.HandOffs.AsNoTracking().Where(h => open.Contains(h.Status))
             .Join(db.Referrals, h => h.ReferralId, r => r.Id, (h, r) => new { h.Id, h.StepId, h.Outcomes, r.WorkflowId, r.WorkflowVersion })
             .ToListAsync(ct);
+        var held = await db.HeldRequests.AsNoTracking().Where(h => h.Status == HeldRequestStatus.Held).ToDictionaryAsync(h => h.TaskId, ct);
         var work = new List<Work>();
         foreach (var t in tasks.Where(t => !Silent.Contains(t.StepId)))
+        {
+            if (held.TryGetValue(t.Id, out var request))
+            {
+                var giver = await ChildStatus.IsChildAsync(db, request.ReferralId, ct) ? ConsentGivers.Guardian : ConsentGivers.Person;
+                work.Add(new(true, t.Id, t.Outcomes[0], new Dictionary<string, JsonNode?>(),
+                    new ConsentInput(request.ReferralId, request.OrganisationId.ToString(), request.Purpose, "written", giver, GuardianCosigned: false)));
+                continue;
+            }
             work.Add(new(true, t.Id, t.Outcomes[0], await DataAsync(db, t.WorkflowId, t.WorkflowVersion, t.StepId, ct)));
+        }
         foreach (var h in handOffs.Where(h => !Silent.Contains(h.StepId)))
             work.Add(new(false, h.Id, h.Outcomes[0], await DataAsync(db, h.WorkflowId, h.WorkflowVersion, h.StepId, ct)));
         return work;

@@ -87,7 +87,7 @@ public sealed class CliRun : IAsyncDisposable
         var revisions = await db.Referrals.SumAsync(r => r.Revision);
         return $"referrals {await db.Referrals.CountAsync()} (revisions {revisions}), tasks {await db.Tasks.CountAsync()}, " +
             $"hand-offs {await db.HandOffs.CountAsync()}, history {await db.History.CountAsync()}, timers {await db.Timers.CountAsync()}, " +
-            $"outbox {await db.OutboxMessages.CountAsync()}, incidents {await db.Incidents.CountAsync()}";
+            $"outbox {await db.OutboxMessages.CountAsync()}, incidents {await db.Incidents.CountAsync()}, audit {await db.AuditEntries.CountAsync()}";
     }
 
     public async ValueTask DisposeAsync()

@@ -10,7 +10,7 @@ public class WorkflowsValidateTests
         var result = await CliRun.WithoutDatabaseAsync("workflows", "validate");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("transnational-return v1", result.Out);
+        Assert.Contains("transnational-return v2", result.Out);
         Assert.Empty(result.Err);
     }
 
@@ -63,7 +63,7 @@ public class WorkflowsValidateTests
         var result = await CliRun.WithoutDatabaseAsync("workflows", "validate", shipped);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal("1 file valid: transnational-return v1", Assert.Single(result.OutLines));
+        Assert.Equal("1 file valid: transnational-return v2", Assert.Single(result.OutLines));
     }
 
     [Fact]

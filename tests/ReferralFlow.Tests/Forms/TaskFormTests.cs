@@ -28,7 +28,7 @@ public class TaskFormTests
         var stored = await db.FormSubmissions.SingleAsync();
         Assert.Equal((id, Guid.Parse(taskId), "risk-assessment", "caseworker"), (stored.ReferralId, stored.TaskId, stored.FormId, stored.SubmittedBy));
         Assert.DoesNotContain("Dragomir", stored.ProtectedJson);
-        Assert.Equal(RiskForms.Notes, JsonNode.Parse(PersonalDataProtector.FromEnvironment().Unprotect(stored.ProtectedJson))!["familyRiskNotes"]!.GetValue<string>());
+        Assert.Equal(RiskForms.Notes, JsonNode.Parse(PersonalDataProtector.ForKeys(cli.KeysFolder).Unprotect(stored.ProtectedJson))!["familyRiskNotes"]!.GetValue<string>());
         var state = InstanceState.Deserialize((await db.Referrals.SingleAsync(r => r.Id == id)).StateJson);
         Assert.Equal("medium", state.Variables["risk.level"]!.GetValue<string>());
         Assert.DoesNotContain(state.Variables.Keys, k => k.Contains("Notes") || k.Contains("physical"));
@@ -171,7 +171,7 @@ public class TaskFormTests
         await cli.JsonAsync("tasks", "complete", otherTask, "--outcome", "assessed", "--form", RiskForms.Write(folder, RiskForms.Valid(), "b.json"));
 
         await using var db = Open(cli);
-        var protector = PersonalDataProtector.FromEnvironment();
+        var protector = PersonalDataProtector.ForKeys(cli.KeysFolder);
 
         Assert.Equal((31m, DateTimeOffset.Parse("2027-01-06T10:00:00Z")), await RiskAssessments.LatestPregnancyWeeksAsync(db, protector, pregnant));
         Assert.Null(await RiskAssessments.LatestPregnancyWeeksAsync(db, protector, notPregnant));

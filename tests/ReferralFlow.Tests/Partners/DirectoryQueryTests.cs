@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using ReferralFlow.Core.Consent;
 using ReferralFlow.Core.Mail;
 using ReferralFlow.Core.Outbox;
 using ReferralFlow.Core.Partners;
@@ -81,6 +82,10 @@ public class DirectoryQueryTests
             },
             harness.Clock).DeliverDueAsync();
 
+        /// <summary>The person's consent to refer the case to the organisation: without it the gate holds the request.</summary>
+        public Task ConsentAsync(Guid referralId, string organisation) => ConsentRecording.RecordAsync(harness.Open, harness.Clock,
+            new ConsentInput(referralId, organisation, "refer", "written", "person", GuardianCosigned: false), "caseworker");
+
         public async Task<(string Organisation, string By)?> AssignmentAsync(Guid referralId)
         {
             await using var db = harness.Open();
@@ -115,7 +120,13 @@ public class DirectoryQueryTests
                     "receiving: Shelter E (ro-shelter-e), found by the directory query an active ngo in RO offering 'shelter'"),
                 (entry.StepId, entry.Actor, entry.Detail));
             Assert.Equal(0, (await db.Referrals.SingleAsync(r => r.Id == referral.Id)).OpenIncidents);
+            // A partner found by the directory is still a recipient the person must have consented to.
+            Assert.Single(await db.HeldRequests.Where(h => h.ReferralId == referral.Id).ToListAsync());
         }
+        Assert.Equal(new DeliveryPass(0, 0, 0), await setup.DeliverAsync());
+
+        await setup.ConsentAsync(referral.Id, "ro-shelter-e");
+
         Assert.Equal(new DeliveryPass(1, 0, 0), await setup.DeliverAsync());
         Assert.Equal("intake@e.example.org", Assert.Single(setup.Sender.Sent).To.Address);
     }
@@ -126,6 +137,7 @@ public class DirectoryQueryTests
         await using var setup = await Setup.CreateAsync("sqlite", "query_assigned");
         var referral = await setup.StartAsync("RO");
         await setup.AssignAsync(referral.Id, "ro-shelter-a");
+        await setup.ConsentAsync(referral.Id, "ro-shelter-a");
 
         await setup.PrepareAsync(referral.Id);
 
@@ -165,6 +177,7 @@ public class DirectoryQueryTests
         Assert.Equal(new DeliveryPass(0, 0, 0), await setup.DeliverAsync());
 
         await setup.AssignAsync(referral.Id, "ro-shelter-b");
+        await setup.ConsentAsync(referral.Id, "ro-shelter-b");
         await setup.Harness.Runtime.RetryIncidentsAsync(referral.Id, "coordinator");
 
         Assert.Equal(new DeliveryPass(1, 0, 0), await setup.DeliverAsync());
@@ -175,6 +188,34 @@ public class DirectoryQueryTests
             Assert.NotNull((await db.Incidents.SingleAsync(i => i.ReferralId == referral.Id)).ResolvedAt);
             Assert.Equal(0, (await db.Referrals.SingleAsync(r => r.Id == referral.Id)).OpenIncidents);
         }
+    }
+
+    [Fact]
+    public async Task A_request_re_queued_to_a_partner_without_consent_is_held_at_delivery_until_the_consent_is_recorded()
+    {
+        await using var setup = await Setup.CreateAsync("sqlite", "query_held_at_delivery");
+        var referral = await setup.StartAsync("BG");
+        await setup.PrepareAsync(referral.Id);
+        // Queued while nobody played the role, so the gate had no recipient to check; assigned and retried since.
+        await setup.AssignAsync(referral.Id, "ro-shelter-b");
+        await setup.Harness.Runtime.RetryIncidentsAsync(referral.Id, "coordinator");
+
+        Assert.Equal(new DeliveryPass(0, 0, 0) { Held = 1 }, await setup.DeliverAsync());
+
+        Assert.Empty(setup.Sender.Sent);
+        await using (var db = setup.Harness.Open())
+        {
+            Assert.False(await db.OutboxMessages.AnyAsync(m => m.ReferralId == referral.Id && m.Kind == OutboxKinds.Request));
+            var held = await db.HeldRequests.SingleAsync(h => h.ReferralId == referral.Id);
+            var task = await db.Tasks.SingleAsync(t => t.Id == held.TaskId);
+            Assert.Equal(WorkTaskStatus.Open, task.Status);
+            Assert.Contains("--recipient ro-shelter-b --purpose refer", task.Title);
+        }
+
+        await setup.ConsentAsync(referral.Id, "ro-shelter-b");
+
+        Assert.Equal(new DeliveryPass(1, 0, 0), await setup.DeliverAsync());
+        Assert.Equal("intake@b.example.org", Assert.Single(setup.Sender.Sent).To.Address);
     }
 
     [Fact]
