@@ -1,11 +1,20 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using ReferralFlow.Core.Audit;
 using ReferralFlow.Core.Persistence;
 using ReferralFlow.Core.Protection;
 
 namespace ReferralFlow.Core.Export;
 
-/// <summary>What a section of an export reads from: the unit of work, the referral and the keys to its personal data.</summary>
-public sealed record ExportContext(ReferralFlowDb Db, Guid ReferralId, PersonalDataProtector Protector);
+/// <summary>What a section of an export reads from: the unit of work, the referral, the keys to its personal data, and
+/// who exports when (sections that reuse a feature's audited read pass them on).</summary>
+public sealed record ExportContext(ReferralFlowDb Db, Guid ReferralId, PersonalDataProtector Protector, AuditActor Actor, DateTimeOffset At)
+{
+    /// <summary>camelCase, as the rest of the document.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static JsonNode? Node<T>(T value) => JsonSerializer.SerializeToNode(value, Json);
+}
 
 /// <summary>One part of a referral's export (the case, the person, consents, hand-offs ...). Each feature brings its own
 /// section, so the export grows with the record instead of knowing every table.</summary>

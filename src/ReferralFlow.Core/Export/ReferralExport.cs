@@ -20,6 +20,10 @@ public static class ReferralExport
     public static IReadOnlyList<IExportSection> Sections { get; } =
     [
         new CaseSection(),
+        new PersonSection(),
+        new ConsentsSection(),
+        new FormsSection(),
+        new CaseRecordsSection(),
         new TasksSection(),
         new HandOffsSection(),
         new HistorySection(),
@@ -42,7 +46,7 @@ public static class ReferralExport
             ["exportedBy"] = actor.Name,
             ["referralId"] = referralId.ToString(),
         };
-        var context = new ExportContext(db, referralId, protector);
+        var context = new ExportContext(db, referralId, protector, actor, at);
         foreach (var section in Sections)
         {
             if (await section.ReadAsync(context, ct) is { } content)

@@ -88,6 +88,17 @@ public sealed class MonitoringReports(ReferralRuntime runtime, PersonalDataProte
     public static async Task<Referral> MonitoringOfOrClosedAsync(ReferralFlowDb db, string reference, CancellationToken ct) =>
         (await FindAsync(db, reference, ct)).Monitoring;
 
+    /// <summary>Whether the referral is a monitoring referral or has one among its descendants.</summary>
+    public static async Task<bool> HasMonitoringAsync(ReferralFlowDb db, Guid referralId, CancellationToken ct)
+    {
+        for (var level = new List<Guid> { referralId }; level.Count > 0;)
+        {
+            if (await db.Referrals.AnyAsync(r => level.Contains(r.Id) && r.WorkflowId == "monitoring", ct)) return true;
+            level = await db.Referrals.Where(r => r.ParentReferralId != null && level.Contains(r.ParentReferralId.Value)).Select(r => r.Id).ToListAsync(ct);
+        }
+        return false;
+    }
+
     private static async Task<(Referral Named, Referral Monitoring)> FindAsync(ReferralFlowDb db, string reference, CancellationToken ct)
     {
         var named = await RecordedReferral.FindAsync(db, reference, ct);

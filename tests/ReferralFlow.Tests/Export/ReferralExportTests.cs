@@ -57,3 +57,42 @@ public sealed class ReferralExportTests
         Assert.Equal(0, await db.AuditEntries.CountAsync());
     }
 }
+
+public sealed class FullRecordExportTests
+{
+    [Fact]
+    public async Task The_export_carries_the_decrypted_person_consents_and_records_under_htcds_names_and_audits_each_read()
+    {
+        await using var intake = await People.IntakeCli.CreateAsync();
+        var cli = intake.Cli;
+        var caseCode = await intake.StartedAsync("transnational-return", People.AtRest.IntakeJson());
+        Assert.Equal(0, (await cli.RunAsync("consent", "record", caseCode, "--recipient", "ro-adpare", "--purpose", "refer",
+            "--form", "written", "--given-by", "person", "--now", People.IntakeCli.Now)).ExitCode);
+        var document = await cli.RunAsync("documents", "add", caseCode, "--kind", "passport", "--authority", "Consulate of Romania",
+            "--number", "PAS-77120", "--due", "2027-02-01T00:00:00Z", "--now", People.IntakeCli.Now);
+        Assert.True(document.ExitCode == 0, document.ToString());
+        using var folder = new TempDirectory();
+        var file = folder.Combine("record.json");
+
+        var result = await cli.RunAsync("referrals", "export", caseCode, "--purpose", "transfer", "--out", file, "--now", "2027-01-05T08:00:00Z");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.DoesNotContain(People.AtRest.Name, result.Out, StringComparison.Ordinal);
+        var record = JsonNode.Parse(await File.ReadAllTextAsync(file))!;
+        Assert.Equal((People.AtRest.Name, People.AtRest.BirthDate, "RO", People.AtRest.DocumentNumber),
+            (record["person"]!["fullName"]!.GetValue<string>(), record["person"]!["prs_Birthdate"]!.GetValue<string>(),
+             record["person"]!["prs_Nationality"]!.GetValue<string>(), record["person"]!["documentNumber"]!.GetValue<string>()));
+        var consent = Assert.Single(record["consents"]!.AsArray())!;
+        Assert.Equal(("ro-adpare", "refer"), (consent["recipient"]!.GetValue<string>(), consent["purpose"]!.GetValue<string>()));
+        var passport = Assert.Single(record["records"]!["documents"]!.AsArray())!;
+        Assert.Contains("PAS-77120", passport.ToJsonString(), StringComparison.Ordinal);
+        var referred = record["case"]!["cas_ReferredOrganisation"]!.AsArray();
+        Assert.Contains(referred, o => o!["org_Name"]!.GetValue<string>() == "ADPARE" && o["role"]!.GetValue<string>() == "receiving");
+
+        await using var db = intake.OpenDb();
+        var actions = await db.AuditEntries.OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync();
+        Assert.Contains("document.numbers-read", actions);
+        Assert.Equal(ReferralExport.AuditAction, actions[^1]);
+        Assert.DoesNotContain(await db.AuditEntries.Select(e => e.Detail ?? "").ToListAsync(), d => d.Contains("Quenbrook", StringComparison.Ordinal));
+    }
+}
