@@ -35,7 +35,7 @@ public static class ConsentRecording
         if (referral.Status != ReferralStatus.Active)
             throw new ReferralFlowException($"Referral {referral.CaseCode} is {referral.Status.ToString().ToLowerInvariant()}: " +
                 "record consent on an active referral (a monitoring or court referral started from it, if any).");
-        var organisation = await ConsentInputs.OrganisationAsync(db, input.Recipient, ct);
+        var organisation = await PartnerDirectory.RequireAsync(db, input.Recipient, ct);
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var givenOn = input.GivenOn ?? today;
         ConsentInputs.Check(input, givenOn, today);
@@ -115,15 +115,4 @@ internal static class ConsentInputs
             problems.Add($"--{option} '{value}' is not known" + Suggestions.Hint(value, [.. allowed]));
     }
 
-    public static async Task<Organisation> OrganisationAsync(ReferralFlowDb db, string reference, CancellationToken ct)
-    {
-        var text = reference.Trim();
-        var found = Guid.TryParse(text, out var id)
-            ? await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct)
-            : await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Key == text, ct);
-        if (found is not null) return found;
-        var keys = await db.Organisations.Select(o => o.Key).ToListAsync(ct);
-        throw new ReferralFlowException($"No organisation '{reference}' in the directory" +
-            (Suggestions.Closest(text, keys) is { } close ? $"; did you mean '{close}'?" : "; list them with 'referralflow partners list'."));
-    }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Audit;
 using ReferralFlow.Core.CaseRecords;
+using ReferralFlow.Core.Partners;
 using ReferralFlow.Core.Persistence;
 using ReferralFlow.Core.Protection;
 
@@ -135,9 +136,7 @@ public sealed class DocumentRecords(ReferralFlowDb db, PersonalDataProtector pro
 
     private async Task<(Guid? Id, string Name)> AuthorityAsync(string reference, CancellationToken ct)
     {
-        var organisation = Guid.TryParse(reference, out var id)
-            ? await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct)
-            : await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Key == reference, ct);
+        var organisation = await PartnerDirectory.LookUpAsync(db, reference, ct);
         if (organisation is not null) return (organisation.Id, organisation.Name);
         if (reference.Length > 200) throw new ReferralFlowException("Keep the authority's name under 200 characters.");
         return (null, reference);

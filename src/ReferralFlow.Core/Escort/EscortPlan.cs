@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Audit;
 using ReferralFlow.Core.CaseRecords;
+using ReferralFlow.Core.Partners;
 using ReferralFlow.Core.Persistence;
 using ReferralFlow.Core.Protection;
 
@@ -39,9 +40,7 @@ public sealed class EscortPlan(ReferralFlowDb db, PersonalDataProtector protecto
                     "Plan the leg by rail, road or sea, or an earlier flight (with a fit-to-fly certificate).");
         }
         var escort = input.Escort.Trim();
-        var organisation = Guid.TryParse(escort, out var id)
-            ? await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct)
-            : await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Key == escort, ct);
+        var organisation = await PartnerDirectory.LookUpAsync(db, escort, ct);
         var leg = new EscortLeg
         {
             Id = Guid.CreateVersion7(now), ReferralId = referral.Id, From = input.From.Trim(), To = input.To.Trim(), Mode = mode,

@@ -61,10 +61,7 @@ public sealed class ReferralStart(ReferralRuntime runtime, PersonalDataProtector
         var found = new Dictionary<string, Organisation>(StringComparer.Ordinal);
         foreach (var reference in Named(intake))
         {
-            var organisation = Guid.TryParse(reference, out var id)
-                ? await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct)
-                : await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Key == reference, ct);
-            if (organisation is not null) found[reference] = organisation;
+            if (await PartnerDirectory.LookUpAsync(db, reference, ct) is { } organisation) found[reference] = organisation;
         }
         return found;
     }

@@ -36,7 +36,7 @@ public static class PartnerAssignments
         if (!roles.Contains(role))
             throw new ReferralFlowException($"'{role}' is not a partner role of {referral.WorkflowId} v{referral.WorkflowVersion}" +
                 (Suggestions.Closest(role, roles) is { } close ? $"; did you mean '{close}'?" : $"; its roles: {string.Join(", ", roles)}."));
-        var organisation = await FindOrganisationAsync(db, organisationReference, ct);
+        var organisation = await PartnerDirectory.RequireAsync(db, organisationReference, ct);
         if (!organisation.Active)
             throw new ReferralFlowException($"Organisation '{organisation.Key}' ({organisation.Name}) is inactive: choose an active one " +
                 "(referralflow partners list), or re-import the directory with it active.");
@@ -80,15 +80,4 @@ public static class PartnerAssignments
         return null;
     }
 
-    private static async Task<Organisation> FindOrganisationAsync(ReferralFlowDb db, string reference, CancellationToken ct)
-    {
-        var text = reference.Trim();
-        var found = Guid.TryParse(text, out var id)
-            ? await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct)
-            : await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Key == text, ct);
-        if (found is not null) return found;
-        var keys = await db.Organisations.Select(o => o.Key).ToListAsync(ct);
-        throw new ReferralFlowException($"No organisation '{reference}' in the directory" +
-            (Suggestions.Closest(text, keys) is { } close ? $"; did you mean '{close}'?" : "; list them with 'referralflow partners list'."));
-    }
 }

@@ -57,6 +57,24 @@ public static class PartnerDirectory
             .Select(x => x.Organisation)];
     }
 
+    /// <summary>The organisation someone means by its directory id (<c>ro-adpare</c>) or its GUID, or null.</summary>
+    public static async Task<Organisation?> LookUpAsync(ReferralFlowDb db, string reference, CancellationToken ct = default)
+    {
+        var text = reference.Trim();
+        return Guid.TryParse(text, out var id)
+            ? await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct)
+            : await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Key == text, ct);
+    }
+
+    /// <summary>As <see cref="LookUpAsync"/>, but an unknown reference is an error naming the closest directory id.</summary>
+    public static async Task<Organisation> RequireAsync(ReferralFlowDb db, string reference, CancellationToken ct = default)
+    {
+        if (await LookUpAsync(db, reference, ct) is { } found) return found;
+        var keys = await db.Organisations.Select(o => o.Key).ToListAsync(ct);
+        throw new ReferralFlowException($"No organisation '{reference}' in the directory" +
+            (Suggestions.Closest(reference.Trim(), keys) is { } close ? $"; did you mean '{close}'?" : "; list them with 'referralflow partners list'."));
+    }
+
     /// <summary>The contact requests to this organisation go to: its first authorised contact in file order.</summary>
     public static Task<Contact?> AuthorisedContactAsync(ReferralFlowDb db, Guid organisationId, CancellationToken ct = default) =>
         db.Contacts.AsNoTracking()

@@ -76,11 +76,7 @@ public sealed class TravelCosts(ReferralFlowDb db, string actor, DateTimeOffset 
         if (reference is null) return null;
         if (funder is Funders.Unfunded or "own-funds")
             throw new ReferralFlowException($"A cost paid by '{funder}' has no paying organisation: leave out --funder-organisation.");
-        var text = reference.Trim();
-        return (Guid.TryParse(text, out var id)
-                ? await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct)
-                : await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Key == text, ct))
-            ?? throw new ReferralFlowException($"No organisation '{reference}' in the directory; list them with 'referralflow partners list'.");
+        return await PartnerDirectory.RequireAsync(db, reference, ct);
     }
 
     private static string Describe(TravelCost cost, Organisation? organisation) =>
