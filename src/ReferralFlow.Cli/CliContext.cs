@@ -56,7 +56,7 @@ internal sealed class CliContext
     public static async Task<CliContext> OpenAsync(ParseResult parse, CliOutput output, CancellationToken ct)
     {
         var context = Unprepared(parse, output);
-        await DatabaseSetup.EnsureReadyAsync(context.OpenDb, WorkflowFiles.DefaultDirectory(), context.Clock.GetUtcNow(), ct);
+        await DatabaseSetup.EnsureReadyAsync(context.OpenDb, () => context.Protector, WorkflowFiles.DefaultDirectory(), context.Clock.GetUtcNow(), ct);
         return context;
     }
 

@@ -40,12 +40,12 @@ internal static class ArrivalCommands
     private static Command Show()
     {
         var referral = RecordOptions.Referral();
-        var command = new Command("show", "Expected arrival, the confirmation's deadline, and who confirmed what") { referral };
+        var command = new Command("show", "Expected arrival, the confirmation's deadline, and who confirmed what (a reply-page answer is decrypted; the read is audited)") { referral };
         command.SetAction(CliAction.Run(async (parse, output, ct) =>
         {
             var context = await CliContext.OpenAsync(parse, output, ct);
             await using var db = context.OpenDb();
-            var arrival = await ArrivalRecord.ShowAsync(db, parse.GetValue(referral)!, ct);
+            var arrival = await ArrivalRecord.ShowAsync(db, context.Protector, parse.GetValue(referral)!, RecordOptions.Audit, context.Clock.GetUtcNow(), ct);
             if (output.Json) { output.WriteJson(arrival); return ExitCodes.Ok; }
             output.Line($"{arrival.CaseCode}  arrival {arrival.Status}");
             Field(output, "expected", $"{Text.Time(arrival.Expected.At)} at {Text.Or(arrival.Expected.Place)}");
@@ -55,6 +55,7 @@ internal static class ArrivalCommands
                 Field(output, "answer", $"{c.Outcome} by {Text.Or(c.ConfirmedBy)} ({Text.Or(c.Channel)}) at {Text.Time(c.AnsweredAt)}");
                 Field(output, "arrived", $"{Text.Time(c.ArrivedAt)} at {Text.Or(c.Place)}");
                 Field(output, "handed to", Text.Or(c.HandedOverTo));
+                if (c.Comment is { Length: > 0 } comment) Field(output, "comment", comment);
             }
             return ExitCodes.Ok;
         }));

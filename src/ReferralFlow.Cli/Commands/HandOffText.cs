@@ -1,5 +1,6 @@
 using ReferralFlow.Cli.Output;
 using ReferralFlow.Core.Queries;
+using ReferralFlow.Core.Replies;
 
 namespace ReferralFlow.Cli.Commands;
 
@@ -10,7 +11,8 @@ internal static class HandOffText
     public static string Status(HandOffSummary h) =>
         h.Status + (h.SubStatus is { } sub ? $" ({sub})" : "") + (h.Outcome is { } outcome ? $": {outcome}" : "");
 
-    public static void Write(CliOutput output, HandOffDetails details)
+    /// <param name="answerAsked">--answer was given: say so also when the hand-off has no reply-page answer.</param>
+    public static void Write(CliOutput output, HandOffDetails details, bool answerAsked = false, ReadReplyAnswer? answer = null)
     {
         var h = details.HandOff;
         output.Line($"{h.CaseCode}  {h.Step}  {Status(h)}");
@@ -19,6 +21,13 @@ internal static class HandOffText
         Field(output, "partner", h.Partner);
         Field(output, "due", Text.Time(h.DueAt));
         Field(output, "e-mail", HandOffsCommands.Delivery(h.Delivery));
+        if (answer is not null)
+        {
+            Field(output, "answer", $"{answer.Outcome} on the reply page at {Text.Time(answer.AnsweredAt)}");
+            foreach (var (name, value) in answer.Fields)
+                output.Line($"    {name}: {(value is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var text) ? text : value?.ToJsonString() ?? "-")}");
+        }
+        else if (answerAsked) Field(output, "answer", "none through the reply page");
         output.Line();
         output.Line("Timeline (UTC)");
         output.Table(["AT", "CHANGE", "STATUS", "BY", "CHANNEL", "NOTE"], details.Events.Select(e => (IReadOnlyList<string>)

@@ -7,6 +7,7 @@ using ReferralFlow.Core.HandOffs;
 using ReferralFlow.Core.Mail;
 using ReferralFlow.Core.Protection;
 using ReferralFlow.Core.Queries;
+using ReferralFlow.Core.Replies;
 
 namespace ReferralFlow.Cli.Commands;
 
@@ -40,10 +41,12 @@ internal static class HandOffsCommands
         return command;
     }
 
-    /// <summary>"queued", "queued, retry 2027-01-04 09:05: ..." , "sent 2027-01-04 09:00", "failed: ...", or "-" without a message.</summary>
+    /// <summary>"queued", "queued, retry 2027-01-04 09:05: ..." , "sent 2027-01-04 09:00", "failed: ...",
+    /// "held: consent needed since 2027-01-04 09:00", or "-" without a message.</summary>
     internal static string Delivery(HandOffDelivery? delivery) => delivery switch
     {
         null => "-",
+        { Status: DeliveryStatus.Held } => $"held: {delivery.Reason} since {Text.Time(delivery.At)}",
         { Status: DeliveryStatus.Sent } => $"sent {Text.Time(delivery.At)}",
         { Status: DeliveryStatus.Failed } => $"failed: {Text.Or(delivery.LastError)}",
         { LastError: { } error } => $"queued, retry {Text.Time(delivery.At)}: {error}",
@@ -82,7 +85,8 @@ internal static class HandOffsCommands
     {
         var handOff = new Argument<string>("handoff") { Description = "Hand-off id (from 'handoffs list')" };
         var notes = new Option<bool>("--notes") { Description = "Also decrypt and print staff notes (the read is audited)" };
-        var command = new Command("show", "A hand-off with its sub-status and timeline: every change, when and by whom") { handOff, notes };
+        var answer = new Option<bool>("--answer") { Description = "Also decrypt and print what the partner typed on the reply page (the read is audited)" };
+        var command = new Command("show", "A hand-off with its sub-status and timeline: every change, when and by whom") { handOff, notes, answer };
         command.SetAction(CliAction.Run(async (parse, output, ct) =>
         {
             var handOffId = InputFiles.Id(parse.GetValue(handOff)!, "hand-off", "referralflow handoffs list");
@@ -93,8 +97,12 @@ internal static class HandOffsCommands
             if (parse.GetValue(notes))
                 details = await HandOffNotes.ReadAsync(db, details, context.Protector, AuditActor.Cli(Actor),
                     context.Clock.GetUtcNow(), ct);
-            if (output.Json) output.WriteJson(details);
-            else HandOffText.Write(output, details);
+            var typed = parse.GetValue(answer)
+                ? await ReplyAnswerReads.ForHandOffAsync(db, context.Protector, handOffId, AuditActor.Cli(Actor), context.Clock.GetUtcNow(), ct)
+                : null;
+            if (output.Json && typed is not null) output.WriteJson(new { details.HandOff, details.Events, answer = typed });
+            else if (output.Json) output.WriteJson(details);
+            else HandOffText.Write(output, details, parse.GetValue(answer), typed);
             return ExitCodes.Ok;
         }));
         return command;

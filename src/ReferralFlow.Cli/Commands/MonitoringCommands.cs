@@ -60,13 +60,17 @@ internal static class MonitoringCommands
             var context = await CliContext.OpenAsync(parse, output, ct);
             await using var db = context.OpenDb();
             var reports = await MonitoringReportList.ForAsync(db, parse.GetValue(referral)!,
-                parse.GetValue(details) ? context.Protector : null, RecordOptions.Audit, context.Clock.GetUtcNow(), ct);
+                context.Protector, parse.GetValue(details), RecordOptions.Audit, context.Clock.GetUtcNow(), ct);
             if (output.Json) output.WriteJson(reports);
             else if (reports.Count == 0) output.Line("No monitoring reports yet.");
             else
                 output.Table(["DATE", "BY", "SOURCE", "WELLBEING", "RISK", "SERVICES"], reports.Select(r => (IReadOnlyList<string>)
                     [r.ReportDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-", r.ReportedBy, r.Source, Text.Or(r.Wellbeing),
                      r.RiskFlag ? "FLAGGED" : "-", Text.Or(r.ServicesReceived, parse.GetValue(details) ? "-" : "(--details)")]));
+            // The signs of risk are long free text: below the table, one line per flagged report that gave them.
+            if (!output.Json)
+                foreach (var r in reports.Where(r => r.RiskDetails is { Length: > 0 }))
+                    output.Line($"risk {r.ReportDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-"} ({r.Source}): {r.RiskDetails}");
             return ExitCodes.Ok;
         }));
         return command;

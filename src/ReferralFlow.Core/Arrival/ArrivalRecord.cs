@@ -1,9 +1,12 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using ReferralFlow.Core.Audit;
 using ReferralFlow.Core.CaseRecords;
 using ReferralFlow.Core.HandOffs;
 using ReferralFlow.Core.Persistence;
+using ReferralFlow.Core.Protection;
+using ReferralFlow.Core.Replies;
 using ReferralFlow.Engine.Execution;
 
 namespace ReferralFlow.Core.Arrival;
@@ -23,14 +26,16 @@ public sealed record ArrivalView(string CaseCode, string Status, ExpectedArrival
 /// The arrival record of a referral (issue 4 §4), built on what is already there rather than kept beside it: the
 /// arrival-confirmation hand-off (status, who answered, by which channel), the reply page's arrival form stored with it
 /// (Replies/ReplyForms: arrivedAt, place, handedOverTo) or the same facts recorded by staff (<see cref="ArrivalConfirmations"/>),
-/// the workflow's travel.arrivalAt and the escort plan.
+/// the workflow's travel.arrivalAt and the escort plan. The reply page's form is stored encrypted: showing it decrypts it
+/// and writes a "reply.read" audit entry (<see cref="ReplyAnswerReads"/>).
 /// </summary>
 public static class ArrivalRecord
 {
     public const string Request = "arrival-confirmation";
     public const string ArrivalAtVariable = "travel.arrivalAt";
 
-    public static async Task<ArrivalView> ShowAsync(ReferralFlowDb db, string referralReference, CancellationToken ct)
+    public static async Task<ArrivalView> ShowAsync(ReferralFlowDb db, PersonalDataProtector protector, string referralReference,
+        AuditActor actor, DateTimeOffset now, CancellationToken ct)
     {
         var referral = await RecordedReferral.FindAsync(db, referralReference, ct);
         var handOff = await db.HandOffs.AsNoTracking().Where(h => h.ReferralId == referral.Id && h.Request == Request)
@@ -43,9 +48,9 @@ public static class ArrivalRecord
         if (handOff.AnsweredAt is not { } answeredAt)
             return new ArrivalView(referral.CaseCode, handOff.IsOpen ? "awaiting-confirmation" : HandOffStatusCodes.ToCode(handOff.Status), expected, null);
 
-        var reply = await db.ReplyAnswers.AsNoTracking().Where(a => a.HandOffId == handOff.Id).Select(a => a.AnswerJson).SingleOrDefaultAsync(ct);
-        var form = reply is null ? null : JsonNode.Parse(reply)?.AsObject();
         var staff = await db.StaffConfirmations.AsNoTracking().SingleOrDefaultAsync(c => c.HandOffId == handOff.Id, ct);
+        // Staff confirmations take precedence, so the partner's form is decrypted (and the read audited) only when shown.
+        var form = staff is null ? (await ReplyAnswerReads.ForHandOffAsync(db, protector, handOff.Id, actor, now, ct))?.Fields : null;
         var confirmation = staff is not null
             ? new ArrivalConfirmation(handOff.Outcome!, staff.ConfirmedBy, handOff.Channel, answeredAt, staff.ArrivedAt, staff.Place, staff.HandedOverTo, staff.Comment)
             : new ArrivalConfirmation(handOff.Outcome!, handOff.AnsweredBy, handOff.Channel, answeredAt,

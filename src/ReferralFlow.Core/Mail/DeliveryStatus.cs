@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ReferralFlow.Core.Consent;
 using ReferralFlow.Core.Outbox;
 using ReferralFlow.Core.Persistence;
 
@@ -17,6 +18,22 @@ public static class DeliveryStatus
     public const string Queued = "queued";
     public const string Sent = "sent";
     public const string Failed = "failed";
+
+    /// <summary>A hand-off's request the consent gate keeps back (<see cref="HeldRequest"/>): no message exists to show.</summary>
+    public const string Held = "held";
+
+    /// <summary>Why a request is held: the only reason there is.</summary>
+    public const string ConsentNeeded = "consent needed";
+
+    /// <summary>Since when each of these hand-offs has a request held for consent (still held, not released or dropped).</summary>
+    public static async Task<IReadOnlyDictionary<Guid, DateTimeOffset>> HeldSinceByHandOffAsync(
+        ReferralFlowDb db, IReadOnlyCollection<Guid> handOffIds, CancellationToken ct = default)
+    {
+        var held = await db.HeldRequests.AsNoTracking()
+            .Where(h => h.Status == HeldRequestStatus.Held && handOffIds.Contains(h.HandOffId))
+            .Select(h => new { h.HandOffId, h.HeldAt }).ToListAsync(ct);
+        return held.GroupBy(h => h.HandOffId).ToDictionary(g => g.Key, g => g.Min(h => h.HeldAt));
+    }
 
     public static Task<IReadOnlyList<MessageDelivery>> ForHandOffAsync(ReferralFlowDb db, Guid handOffId, CancellationToken ct = default) =>
         ListAsync(db.OutboxMessages.AsNoTracking().Where(m => m.HandOffId == handOffId), ct);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Audit;
 using ReferralFlow.Core.Persistence;
 using ReferralFlow.Core.Protection;
+using ReferralFlow.Core.Replies;
 
 namespace ReferralFlow.Core.Monitoring;
 
@@ -12,12 +13,15 @@ public sealed record ReportView(Guid Id, string Source, DateOnly? ReportDate, st
 /// <summary>
 /// A referral's monitoring reports, however they came: answers on the reply page's monitoring-report form (kept in
 /// reply_answers by Replies/ReplySubmission) and reports recorded by staff. What the person received and the signs
-/// of risk are shown only when asked for, and such a read writes one audit entry naming each report shown.
+/// of risk are shown only when asked for (<paramref name="reveal"/>), and such a read writes one audit entry naming each
+/// report shown. A reply-page answer is stored whole and encrypted, so listing even its date and wellbeing decrypts it;
+/// without <paramref name="reveal"/> nothing else of it leaves this method (staff reports keep those two in clear), and
+/// the list is not audited.
 /// </summary>
 public static class MonitoringReportList
 {
     public static async Task<IReadOnlyList<ReportView>> ForAsync(ReferralFlowDb db, string referralReference,
-        PersonalDataProtector? revealWith, AuditActor actor, DateTimeOffset now, CancellationToken ct)
+        PersonalDataProtector protector, bool reveal, AuditActor actor, DateTimeOffset now, CancellationToken ct)
     {
         var monitoring = await MonitoringReports.MonitoringOfOrClosedAsync(db, referralReference, ct);
         var views = new List<ReportView>();
@@ -25,13 +29,12 @@ public static class MonitoringReportList
         var replies = await (
                 from a in db.ReplyAnswers join h in db.HandOffs on a.HandOffId equals h.Id
                 where h.ReferralId == monitoring.Id && h.Request == ReTraffickingAlert.Request
-                select new { a.Id, a.Outcome, a.AnswerJson, a.AnsweredAt, h.AnsweredBy })
+                select new { a.Id, a.Outcome, a.ProtectedAnswer, a.AnsweredAt, h.AnsweredBy })
             .AsNoTracking().ToListAsync(ct);
         foreach (var reply in replies.Where(r => r.Outcome is "received" or ReTraffickingAlert.RiskOutcome))
         {
-            var answer = JsonNode.Parse(reply.AnswerJson)!.AsObject();
-            var reveal = revealWith is not null;
-            if (reveal) read.Add($"reply answer {reply.Id}");
+            var answer = ReplyAnswer.Open(reply.ProtectedAnswer, protector);
+            if (reveal) read.Add(ReplyAnswerReads.Subject(reply.Id));
             views.Add(new ReportView(reply.Id, "reply-link",
                 DateOnly.TryParse(answer["reportDate"]?.GetValue<string>(), out var date) ? date : null,
                 reply.AnsweredBy ?? "partner (reply link)", answer["wellbeing"]?.GetValue<string>(),
@@ -40,11 +43,10 @@ public static class MonitoringReportList
         }
         foreach (var r in await db.MonitoringReports.AsNoTracking().Where(r => r.ReferralId == monitoring.Id).ToListAsync(ct))
         {
-            var reveal = revealWith is not null;
             if (reveal) read.Add($"monitoring report {r.Id}");
             views.Add(new ReportView(r.Id, $"staff ({r.Channel})", r.ReportDate, r.ReportedBy, r.Wellbeing, r.RiskFlag, r.RecordedAt,
-                reveal ? revealWith!.Unprotect(r.ServicesProtected) : null,
-                reveal && r.RiskDetailsProtected is { } d ? revealWith!.Unprotect(d) : null));
+                reveal ? protector.Unprotect(r.ServicesProtected) : null,
+                reveal && r.RiskDetailsProtected is { } d ? protector.Unprotect(d) : null));
         }
         if (read.Count > 0)
         {

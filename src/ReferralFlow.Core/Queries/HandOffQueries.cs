@@ -45,11 +45,26 @@ public sealed record HandOffEventLine(
     string? Note = null);
 
 /// <summary>The delivery of a hand-off's latest e-mail (its request or last reminder); <see cref="Status"/> is
-/// <c>queued</c>, <c>sent</c> or <c>failed</c> (see <see cref="DeliveryStatus"/>).</summary>
-public sealed record HandOffDelivery(string Status, DateTimeOffset At, int Attempts, string? LastError)
+/// <c>queued</c>, <c>sent</c> or <c>failed</c> (see <see cref="DeliveryStatus"/>) — or <c>held</c> when the consent gate
+/// keeps the request back: then <see cref="At"/> is since when and <see cref="Reason"/> says why ("consent needed").
+/// A held request outranks any other message of the hand-off (an escalation to staff), because the partner has nothing.</summary>
+public sealed record HandOffDelivery(string Status, DateTimeOffset At, int Attempts, string? LastError, string? Reason = null)
 {
     public static HandOffDelivery From(MessageDelivery message) =>
         new(message.State, message.At, message.Attempts, message.LastError);
+
+    public static HandOffDelivery HeldForConsent(DateTimeOffset since) => new(DeliveryStatus.Held, since, 0, null, DeliveryStatus.ConsentNeeded);
+
+    /// <summary>The delivery of each hand-off: held for consent, else its latest message; absent when neither.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, HandOffDelivery>> ForAsync(ReferralFlowDb db, IReadOnlyCollection<Guid> handOffIds, CancellationToken ct)
+    {
+        if (handOffIds.Count == 0) return new Dictionary<Guid, HandOffDelivery>();
+        var latest = await DeliveryStatus.LatestByHandOffAsync(db, handOffIds, ct);
+        var held = await DeliveryStatus.HeldSinceByHandOffAsync(db, handOffIds, ct);
+        var deliveries = latest.ToDictionary(d => d.Key, d => From(d.Value));
+        foreach (var (handOffId, since) in held) deliveries[handOffId] = HeldForConsent(since);
+        return deliveries;
+    }
 }
 
 public static class HandOffQueries
@@ -67,14 +82,12 @@ public static class HandOffQueries
             ? joined.OrderBy(x => x.HandOff.CreatedAt).ThenBy(x => x.HandOff.Id)
             : joined.OrderBy(x => x.HandOff.DueAt == null).ThenBy(x => x.HandOff.DueAt).ThenBy(x => x.HandOff.CreatedAt).ThenBy(x => x.HandOff.Id);
         var rows = await ordered.ToListAsync(ct);
-        var deliveries = rows.Count == 0
-            ? new Dictionary<Guid, MessageDelivery>()
-            : await DeliveryStatus.LatestByHandOffAsync(db, [.. rows.Select(x => x.HandOff.Id)], ct);
+        var deliveries = await HandOffDelivery.ForAsync(db, [.. rows.Select(x => x.HandOff.Id)], ct);
         return [.. rows.Select(x => new HandOffSummary(
             x.HandOff.Id, x.HandOff.ReferralId, x.CaseCode, x.HandOff.StepId, x.HandOff.Title, x.HandOff.Partner,
             x.HandOff.Request, HandOffStatusCodes.ToCode(x.HandOff.Status), x.HandOff.Outcomes, x.HandOff.CreatedAt,
             x.HandOff.DueAt, x.HandOff.Outcome, x.HandOff.AnsweredAt, x.HandOff.Channel,
-            deliveries.TryGetValue(x.HandOff.Id, out var delivery) ? HandOffDelivery.From(delivery) : null, x.HandOff.SubStatus))];
+            deliveries.GetValueOrDefault(x.HandOff.Id), x.HandOff.SubStatus))];
     }
 
     /// <summary>The hand-off and its timeline, or null when there is no such hand-off.</summary>
@@ -85,10 +98,10 @@ public static class HandOffQueries
             .SingleOrDefaultAsync(ct);
         if (row is null) return null;
         var h = row.HandOff;
-        var deliveries = await DeliveryStatus.LatestByHandOffAsync(db, [h.Id], ct);
+        var deliveries = await HandOffDelivery.ForAsync(db, [h.Id], ct);
         var summary = new HandOffSummary(h.Id, h.ReferralId, row.CaseCode, h.StepId, h.Title, h.Partner, h.Request,
             HandOffStatusCodes.ToCode(h.Status), h.Outcomes, h.CreatedAt, h.DueAt, h.Outcome, h.AnsweredAt, h.Channel,
-            deliveries.TryGetValue(h.Id, out var delivery) ? HandOffDelivery.From(delivery) : null, h.SubStatus);
+            deliveries.GetValueOrDefault(h.Id), h.SubStatus);
         var events = await db.HandOffEvents.AsNoTracking().Where(e => e.HandOffId == handOffId)
             .OrderBy(e => e.Id)
             .Select(e => new HandOffEventLine(e.Id, e.At, e.Change, e.Status, e.SubStatus, e.Outcome, e.ActorKind, e.Actor,

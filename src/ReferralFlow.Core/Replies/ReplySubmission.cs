@@ -1,20 +1,22 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using ReferralFlow.Core.Audit;
 using ReferralFlow.Core.HandOffs;
 using ReferralFlow.Core.Outbox;
 using ReferralFlow.Core.Persistence;
+using ReferralFlow.Core.Protection;
 using ReferralFlow.Core.Runtime;
 using ReferralFlow.Engine.Execution;
 
 namespace ReferralFlow.Core.Replies;
 
 /// <summary>
-/// A partner submits the form behind a reply link. In ONE transaction: the typed answer is stored (as JSON, outside
-/// the workflow's variables), every link of the hand-off is spent, an outcome notice to the sending coordinator is
+/// A partner submits the form behind a reply link. In ONE transaction: the typed answer is stored (encrypted JSON,
+/// outside the workflow's variables, with a "reply.recorded" audit entry), every link of the hand-off is spent, an outcome notice to the sending coordinator is
 /// queued, and the workflow is resumed with the link's answer. Any refusal or failure leaves all of it undone.
 /// </summary>
-public sealed class ReplySubmission(ReferralRuntime runtime, TimeProvider clock)
+public sealed class ReplySubmission(ReferralRuntime runtime, PersonalDataProtector protector, TimeProvider clock)
 {
     private const int MaxAttempts = 5;
 
@@ -56,13 +58,14 @@ public sealed class ReplySubmission(ReferralRuntime runtime, TimeProvider clock)
         }
     }
 
-    private static async Task RecordAsync(ReferralFlowDb db, FoundReply found, ReplyFormResult form, DateTimeOffset now, CancellationToken ct)
+    private async Task RecordAsync(ReferralFlowDb db, FoundReply found, ReplyFormResult form, DateTimeOffset now, CancellationToken ct)
     {
-        db.ReplyAnswers.Add(new ReplyAnswer
-        {
-            Id = Guid.CreateVersion7(now), HandOffId = found.HandOff.Id, ReplyTokenId = found.Token.Id,
-            Outcome = found.Token.Outcome, AnswerJson = form.Answer.ToJsonString(), AnsweredAt = now,
-        });
+        var answer = ReplyAnswer.Seal(Guid.CreateVersion7(now), found.HandOff.Id, found.Token.Id, found.Token.Outcome, form.Answer, protector, now);
+        db.ReplyAnswers.Add(answer);
+        // Names the fields filled in, never what they say.
+        AuditTrail.Record(db, new AuditActor(found.Actor, HandOffChannels.Link), ReplyAnswerReads.Recorded, found.Referral.Id,
+            ReplyAnswerReads.Subject(answer.Id), now,
+            form.Answer.Count == 0 ? null : "fields: " + string.Join(", ", form.Answer.Select(f => f.Key)));
         foreach (var link in await db.ReplyTokens.Where(t => t.HandOffId == found.HandOff.Id && t.UsedAt == null).ToListAsync(ct))
             link.MarkUsed(now);
         // Names only ids: the mail worker renders the notice from the hand-off (what was asked, the answer given).

@@ -2,15 +2,19 @@ using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Definitions;
 using ReferralFlow.Core.Partners;
 using ReferralFlow.Core.Persistence;
+using ReferralFlow.Core.Protection;
+using ReferralFlow.Core.Replies;
 using ReferralFlow.Web.Demo;
 
 namespace ReferralFlow.Web.Hosting;
 
-/// <summary>Brings the database up to date before anything else runs: migrations, the workflows folder,
+/// <summary>Brings the database up to date before anything else runs: migrations, reply answers an older version stored
+/// in clear (encrypted now, <see cref="PlainAnswers"/>), the workflows folder,
 /// and on an empty database the demo partner directory and the demo referrals.</summary>
 internal sealed class DatabaseStartup(
     ReferralFlowSettings settings,
     Func<ReferralFlowDb> openDb,
+    IServiceProvider services,
     TimeProvider clock,
     DemoReferrals demo,
     ILogger<DatabaseStartup> logger) : IHostedService
@@ -20,6 +24,10 @@ internal sealed class DatabaseStartup(
         await using (var db = openDb())
         {
             await DatabaseMigrator.MigrateAsync(db, cancellationToken);
+            var protectedAnswers = await PlainAnswers.ProtectAsync(openDb, services.GetRequiredService<PersonalDataProtector>,
+                clock.GetUtcNow(), cancellationToken);
+            if (protectedAnswers > 0)
+                logger.LogInformation("Encrypted {Count} reply answer(s) an older version stored in clear", protectedAnswers);
             var published = await WorkflowLibrary.PublishAsync(db, settings.WorkflowsDirectory, clock.GetUtcNow(), cancellationToken);
             logger.LogInformation("Database ready on {Provider}; {Count} workflow version(s) newly published",
                 db.IsPostgres() ? "PostgreSQL" : "SQLite", published.Count);

@@ -53,7 +53,7 @@ public class ArrivalTests
                 DepartsAt = arrivalAt.AddHours(-3), EscortName = "IOM", PlannedAt = h.Now, PlannedBy = "test",
             });
             await db.SaveChangesAsync();
-            var awaiting = await ArrivalRecord.ShowAsync(db, referral.CaseCode, default);
+            var awaiting = await ArrivalRecord.ShowAsync(db, h.Protector, referral.CaseCode, RecordsHarness.Staff, h.Now, default);
             Assert.Equal(("awaiting-confirmation", arrivalAt, "Bucharest Otopeni", handOff.DueAt), (awaiting.Status, awaiting.Expected.At, awaiting.Expected.Place, awaiting.Expected.ConfirmationDueAt));
             Assert.Null(awaiting.Confirmation);
         }
@@ -68,7 +68,7 @@ public class ArrivalTests
             await transaction.CommitAsync();
         }
         var url = issued.Single(l => l.Outcome == "arrived-safely").Url;
-        var result = await new ReplySubmission(h.Runtime.Runtime, h.Runtime.Clock).SubmitAsync(url[(url.LastIndexOf('/') + 1)..], new Dictionary<string, string?>
+        var result = await new ReplySubmission(h.Runtime.Runtime, h.Protector, h.Runtime.Clock).SubmitAsync(url[(url.LastIndexOf('/') + 1)..], new Dictionary<string, string?>
         {
             ["arrivedAt"] = arrivalAt.AddMinutes(20).UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
             ["place"] = "Otopeni airport, arrivals hall",
@@ -78,7 +78,7 @@ public class ArrivalTests
 
         await using (var db = h.Open())
         {
-            var confirmed = await ArrivalRecord.ShowAsync(db, referral.CaseCode, default);
+            var confirmed = await ArrivalRecord.ShowAsync(db, h.Protector, referral.CaseCode, RecordsHarness.Staff, h.Now, default);
             Assert.Equal("confirmed", confirmed.Status);
             var c = confirmed.Confirmation!;
             Assert.Equal(("arrived-safely", "reply-link", "link", arrivalAt.AddMinutes(20), "Otopeni airport, arrivals hall", "ADPARE shelter staff"),
@@ -109,7 +109,7 @@ public class ArrivalTests
 
         await using (var db = h.Open())
         {
-            var shown = await ArrivalRecord.ShowAsync(db, referral.CaseCode, default);
+            var shown = await ArrivalRecord.ShowAsync(db, h.Protector, referral.CaseCode, RecordsHarness.Staff, h.Now, default);
             Assert.Equal("confirmed", shown.Status);
             Assert.Equal(("ADPARE duty officer", "phone", arrivalAt.AddMinutes(35), "Otopeni airport", "ADPARE shelter staff"),
                 (shown.Confirmation!.ConfirmedBy, shown.Confirmation.Channel, shown.Confirmation.ArrivedAt, shown.Confirmation.Place, shown.Confirmation.HandedOverTo));

@@ -49,7 +49,7 @@ public class MonitoringReportTests
         var (monitoring, handOffId) = await h.MonitoringAwaitingReportAsync();
         var token = await TokenAsync(h, handOffId, "risk-flagged");
 
-        var result = await new ReplySubmission(h.Runtime.Runtime, h.Runtime.Clock).SubmitAsync(token, new Dictionary<string, string?>
+        var result = await new ReplySubmission(h.Runtime.Runtime, h.Protector, h.Runtime.Clock).SubmitAsync(token, new Dictionary<string, string?>
         {
             ["reportDate"] = "2027-02-03", ["wellbeing"] = "serious-concerns", ["servicesReceived"] = "none",
             ["riskDetails"] = "debt to the recruiter mentioned",
@@ -109,7 +109,7 @@ public class MonitoringReportTests
         {
             var handOff = await db.HandOffs.SingleAsync(x => x.StepId == "monthly-report" && x.AnsweredAt == null);
             var token = await TokenAsync(h, handOff.Id, "received");
-            Assert.IsType<ReplyResult.Recorded>(await new ReplySubmission(h.Runtime.Runtime, h.Runtime.Clock).SubmitAsync(token,
+            Assert.IsType<ReplyResult.Recorded>(await new ReplySubmission(h.Runtime.Runtime, h.Protector, h.Runtime.Clock).SubmitAsync(token,
                 new Dictionary<string, string?> { ["reportDate"] = "2027-02-01", ["wellbeing"] = "well", ["servicesReceived"] = "housing support" }, default));
         }
         // Named by the parent referral's case code: the report goes to its monitoring follow-up.
@@ -117,11 +117,11 @@ public class MonitoringReportTests
 
         await using (var db = h.Open())
         {
-            var plain = await MonitoringReportList.ForAsync(db, parent.CaseCode, null, RecordsHarness.Staff, h.Now, default);
+            var plain = await MonitoringReportList.ForAsync(db, parent.CaseCode, h.Protector, false, RecordsHarness.Staff, h.Now, default);
             Assert.Equal(["reply-link:well", "staff (phone):some-concerns"], plain.Select(r => $"{r.Source}:{r.Wellbeing}"));
             Assert.All(plain, r => Assert.Null(r.ServicesReceived));
             Assert.Equal(0, await db.AuditEntries.CountAsync(e => e.Action == "monitoring-reports.read"));
-            var full = await MonitoringReportList.ForAsync(db, parent.CaseCode, h.Protector, RecordsHarness.Staff, h.Now, default);
+            var full = await MonitoringReportList.ForAsync(db, parent.CaseCode, h.Protector, true, RecordsHarness.Staff, h.Now, default);
             Assert.Equal(["housing support", "psychological counselling"], full.Select(r => r.ServicesReceived));
         }
         await using (var db = h.Open())

@@ -48,7 +48,7 @@ public class HandOffEventTests
         await new ReplyOpening(harness.Open, harness.Clock).OpenAsync(reply.Token("accepted"), CancellationToken.None);
         await new ReplyOpening(harness.Open, harness.Clock).OpenAsync(reply.Token("declined"), CancellationToken.None);
         harness.Clock.Advance(TimeSpan.FromHours(1));
-        await new ReplySubmission(harness.Runtime, harness.Clock).SubmitAsync(reply.Token("accepted"),
+        await new ReplySubmission(harness.Runtime, harness.Protector, harness.Clock).SubmitAsync(reply.Token("accepted"),
             new Dictionary<string, string?> { ["contactPerson"] = "Duty officer" }, CancellationToken.None);
 
         var changes = await ChangesAsync(harness, reply.HandOffId);

@@ -25,6 +25,9 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public bool IsPostgres => Provider == "postgres";
 
+    /// <summary>The SQLite file, or null on PostgreSQL.</summary>
+    public string? SqlitePath => _sqlite?.Path;
+
     public static async Task<TestDatabase> CreateAsync(string provider, string name)
     {
         switch (provider)

@@ -1,7 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ReferralFlow.Core.HandOffs;
 using ReferralFlow.Core.Outbox;
+using ReferralFlow.Core.Protection;
 using ReferralFlow.Core.Tasks;
 using ReferralFlow.Tests.Web;
 
@@ -56,7 +58,8 @@ public class ReplyPageTests
         var notice = await db.OutboxMessages.SingleAsync(m => m.ReferralId == reply.ReferralId && m.Kind == OutboxKinds.Notice);
         Assert.Equal(("coordinator", "outcome-notice", reply.HandOffId), (notice.Recipient, notice.Template, notice.HandOffId));
         var answer = await db.ReplyAnswers.SingleAsync(a => a.HandOffId == reply.HandOffId);
-        Assert.Contains("Ioana Marinescu-Testperson", answer.AnswerJson);
+        Assert.DoesNotContain("Marinescu", answer.ProtectedAnswer);
+        Assert.Equal("Ioana Marinescu-Testperson", answer.Open(app.App.Services.GetRequiredService<PersonalDataProtector>())["contactPerson"]!.GetValue<string>());
         // What the partner typed stays with the answer: not in the workflow's variables, not in the history.
         var referral = await db.Referrals.SingleAsync(r => r.Id == reply.ReferralId);
         Assert.DoesNotContain("Marinescu", referral.StateJson);

@@ -23,7 +23,7 @@ public class ReplySubmissionTests
         var reply = await ReplyCase.AtAcceptReferralAsync(harness.Runtime, Links(harness));
 
         var opened = await new ReplyOpening(harness.Open, harness.Clock).OpenAsync(reply.Token("accepted"), CancellationToken.None);
-        var recorded = await new ReplySubmission(harness.Runtime, harness.Clock)
+        var recorded = await new ReplySubmission(harness.Runtime, harness.Protector, harness.Clock)
             .SubmitAsync(reply.Token("accepted"), Values(("contactPerson", "Duty officer")), CancellationToken.None);
 
         Assert.IsType<ReplyResult.Open>(opened);
@@ -32,7 +32,12 @@ public class ReplySubmissionTests
         Assert.Equal(HandOffStatus.Completed, (await db.HandOffs.SingleAsync(h => h.Id == reply.HandOffId)).Status);
         Assert.True(await db.Tasks.AnyAsync(t => t.ReferralId == reply.ReferralId && t.StepId == "book-travel" && t.Status == WorkTaskStatus.Open));
         Assert.Equal(3, await db.ReplyTokens.CountAsync(t => t.HandOffId == reply.HandOffId && t.UsedAt != null));
-        Assert.Equal("""{"contactPerson":"Duty officer"}""", (await db.ReplyAnswers.SingleAsync()).AnswerJson);
+        var answer = await db.ReplyAnswers.SingleAsync();
+        Assert.DoesNotContain("Duty officer", answer.ProtectedAnswer);
+        Assert.Equal("""{"contactPerson":"Duty officer"}""", answer.Open(harness.Protector).ToJsonString());
+        var recordedEntry = await db.AuditEntries.SingleAsync(e => e.Action == "reply.recorded");
+        Assert.Equal((reply.ReferralId, $"reply answer {answer.Id:D}", "fields: contactPerson", "link"),
+            (recordedEntry.ReferralId, recordedEntry.Subject, recordedEntry.Detail, recordedEntry.Source));
         Assert.Equal(1, await db.OutboxMessages.CountAsync(m => m.Kind == OutboxKinds.Notice && m.Template == "outcome-notice"));
         Assert.Equal(["handoff-answered", "handoff-received"], await db.History
             .Where(h => h.ReferralId == reply.ReferralId && h.StepId == "accept-referral" && h.Kind != "handoff-requested")
@@ -50,7 +55,7 @@ public class ReplySubmissionTests
         var runtime = new ReferralRuntime(() => new ReferralFlowDb(
             new DbContextOptionsBuilder<ReferralFlowDb>(DatabaseProvider.Options(harness.Database.ConnectionString))
                 .AddInterceptors(commits).Options), harness.Library, harness.Clock);
-        var submission = new ReplySubmission(runtime, harness.Clock);
+        var submission = new ReplySubmission(runtime, harness.Protector, harness.Clock);
         var values = Values(("reason", "No free places"));
 
         commits.Fail = true;
@@ -80,7 +85,7 @@ public class ReplySubmissionTests
         var before = await reply.SnapshotAsync(harness.Open);
 
         var opened = await new ReplyOpening(harness.Open, harness.Clock).OpenAsync(reply.Token("accepted"), CancellationToken.None);
-        var submitted = await new ReplySubmission(harness.Runtime, harness.Clock)
+        var submitted = await new ReplySubmission(harness.Runtime, harness.Protector, harness.Clock)
             .SubmitAsync(reply.Token("accepted"), Values(("contactPerson", "Duty officer")), CancellationToken.None);
 
         Assert.IsType<ReplyResult.Closed>(opened);

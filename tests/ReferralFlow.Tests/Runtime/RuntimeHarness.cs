@@ -1,20 +1,26 @@
 using ReferralFlow.Core.Definitions;
 using ReferralFlow.Core.Persistence;
+using ReferralFlow.Core.Protection;
 using ReferralFlow.Core.Rehearsal;
 using ReferralFlow.Core.Runtime;
 using ReferralFlow.Engine.Simulation;
+using ReferralFlow.Tests.Infrastructure;
 using ReferralFlow.Tests.Persistence;
 
 namespace ReferralFlow.Tests.Runtime;
 
-/// <summary>A migrated database of one provider with a published workflows folder, a virtual clock and a runtime.</summary>
+/// <summary>A migrated database of one provider with a published workflows folder, a virtual clock, a runtime, and a
+/// protector with keys of its own (for what partners type on the reply page).</summary>
 public sealed class RuntimeHarness : IAsyncDisposable
 {
     // A Monday morning, so business-day deadlines are easy to read in failures.
     public static readonly DateTimeOffset Start = new(2027, 1, 4, 9, 0, 0, TimeSpan.Zero);
 
+    private readonly TempDirectory keys = new("rf-keys");
+
     private RuntimeHarness(TestDatabase database, VirtualClock clock)
     {
+        Protector = PersonalDataProtector.ForKeys(keys.Path);
         Database = database;
         Clock = clock;
         Runtime = new ReferralRuntime(database.Open, Library, clock);
@@ -26,6 +32,8 @@ public sealed class RuntimeHarness : IAsyncDisposable
     public WorkflowLibrary Library { get; } = new();
     public ReferralRuntime Runtime { get; }
     public TimerWorker Worker { get; }
+    public PersonalDataProtector Protector { get; }
+    public string KeysFolder => keys.Path;
 
     public static string RepositoryWorkflows => Path.Combine(RepositoryRoot(), "workflows");
 
@@ -51,7 +59,11 @@ public sealed class RuntimeHarness : IAsyncDisposable
     public ExpectedPathDriver Driver(TimeSpan horizon, params string[] silent) =>
         new(Runtime, Library, Clock, Worker) { Silent = silent.ToHashSet(), Horizon = horizon };
 
-    public ValueTask DisposeAsync() => Database.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Database.DisposeAsync();
+        keys.Dispose();
+    }
 
     private static string RepositoryRoot()
     {
