@@ -22,11 +22,11 @@ public sealed class CaseRecordsSection : IExportSection
             ["travelCosts"] = ExportContext.Node(await TravelCosts.ListAsync(db, reference, ct)),
             ["escortLegs"] = ExportContext.Node(await new EscortPlan(db, context.Protector, new AssessedPregnancy(context.Protector),
                 new AirTravelLimits(), context.Actor, context.At).PlanAsync(reference, revealContacts: true, ct)),
-            ["arrival"] = ExportContext.Node(await ArrivalRecord.ShowAsync(db, reference, ct)),
+            ["arrival"] = ExportContext.Node(await ArrivalRecord.ShowAsync(db, context.Protector, reference, context.Actor, context.At, ct)),
         };
         if (await MonitoringReports.HasMonitoringAsync(db, context.ReferralId, ct))
             records["monitoringReports"] = ExportContext.Node(
-                await MonitoringReportList.ForAsync(db, reference, context.Protector, context.Actor, context.At, ct));
+                await MonitoringReportList.ForAsync(db, reference, context.Protector, true, context.Actor, context.At, ct));
         return records;
     }
 }
