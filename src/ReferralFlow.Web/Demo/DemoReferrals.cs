@@ -5,6 +5,7 @@ using ReferralFlow.Core.Consent;
 using ReferralFlow.Core.Definitions;
 using ReferralFlow.Core.HandOffs;
 using ReferralFlow.Core.Intake;
+using ReferralFlow.Core.Mail;
 using ReferralFlow.Core.Partners;
 using ReferralFlow.Core.Persistence;
 using ReferralFlow.Core.Protection;
@@ -21,7 +22,8 @@ namespace ReferralFlow.Web.Demo;
 /// itself produced.
 /// </summary>
 public sealed class DemoReferrals(
-    Func<ReferralFlowDb> openDb, WorkflowLibrary library, PersonalDataProtector protector, TimeProvider clock, ILogger<DemoReferrals> logger)
+    Func<ReferralFlowDb> openDb, WorkflowLibrary library, PersonalDataProtector protector, TimeProvider clock,
+    IServiceProvider services, ILogger<DemoReferrals> logger)
 {
     public const string Actor = "demo";
 
@@ -69,9 +71,12 @@ public sealed class DemoReferrals(
         await AssignPartnersAsync(referral.Id, scenario, past, ct);
         await RecordConsentsAsync(referral.Id, scenario, past, ct);
         var gap = scenario.StartedAgo / (scenario.Moves.Count + 1);
+        var delivery = DeliveryAt(past);
         foreach (var move in scenario.Moves)
         {
             past.Advance(gap);
+            // The requests went out before the partners answered them, as they would have.
+            if (delivery is not null) await delivery.DeliverDueAsync(ct);
             var data = move.Data ?? NoData;
             var (taskId, handOffId) = await OpenWorkAsync(referral.Id, move.StepId, ct);
             if (taskId is { } task)
@@ -81,6 +86,23 @@ public sealed class DemoReferrals(
             else
                 throw new InvalidOperationException(
                     $"Demo referral {referral.CaseCode}: step '{move.StepId}' of '{scenario.WorkflowId}' is not open.");
+        }
+    }
+
+    /// <summary>The outbox delivered on the demo's clock; null when mail is not set up (the outbox loop reports why,
+    /// and the demo's messages wait in the outbox like any others).</summary>
+    private OutboxDelivery? DeliveryAt(TimeProvider past)
+    {
+        try
+        {
+            return new OutboxDelivery(openDb, services.GetRequiredService<IAddressBook>(), services.GetRequiredService<IEmailSender>(),
+                services.GetRequiredService<TemplateSet>(), services.GetRequiredService<IReplyLinks>(), library,
+                services.GetRequiredService<MailSettings>(), past);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("The demo referrals' past messages are left in the outbox: mail is not set up ({Error})", e.GetType().Name);
+            return null;
         }
     }
 

@@ -34,6 +34,8 @@ public class DemoCaseloadTests
 
         await using var db = app.OpenDb();
         Assert.False(await db.OutboxMessages.AnyAsync(m => m.Status == Core.Outbox.OutboxStatus.Pending), "every queued message was handled in the first pass");
+        // The partners answered requests that had reached them: none was closed unsent because its answer came first.
+        Assert.False(await db.OutboxMessages.AnyAsync(m => m.LastError != null && m.LastError.Contains("before the message went out")));
         var referrals = await db.Referrals.AsNoTracking().ToListAsync();
         Assert.Equal(DemoCaseload.Scenarios(DateTimeOffset.UtcNow).Count, referrals.Count);
         Assert.Equal(referrals.Select(r => r.Id).Order(), (await db.PersonRecords.Select(p => p.ReferralId).ToListAsync()).Order());
