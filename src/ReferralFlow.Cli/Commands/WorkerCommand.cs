@@ -75,7 +75,7 @@ internal static class WorkerCommand
     private static object Json(Pass pass) => new
     {
         at = pass.At, fired = pass.Fired, sent = pass.Mail.Sent, retrying = pass.Mail.Retrying, failed = pass.Mail.Failed,
-        outboxWaiting = pass.OutboxWaiting,
+        notNeeded = pass.Mail.NotNeeded, outboxWaiting = pass.OutboxWaiting,
     };
 
     private static void Report(CliOutput output, Pass pass, bool always)
@@ -88,7 +88,8 @@ internal static class WorkerCommand
         }
         output.Line($"{Text.Time(pass.At)}  fired {Text.Count(pass.Fired, "timer", "timers")}");
         if (pass.Mail.Total > 0)
-            output.Line($"sent {Text.Count(pass.Mail.Sent, "message", "messages")}, {pass.Mail.Retrying} to retry, {pass.Mail.Failed} failed (see the referrals' incidents)");
+            output.Line($"sent {Text.Count(pass.Mail.Sent, "message", "messages")}, {pass.Mail.Retrying} to retry, {pass.Mail.Failed} failed (see the referrals' incidents)" +
+                (pass.Mail.NotNeeded > 0 ? $", {pass.Mail.NotNeeded} not needed (staff reminders, answered requests)" : ""));
         output.Line($"{Text.Count(pass.OutboxWaiting, "message", "messages")} waiting in the outbox");
     }
 }

@@ -13,7 +13,11 @@ public sealed record DeliveryPass(int Sent, int Retrying, int Failed)
     /// <summary>Requests the consent gate took back at delivery: no valid consent covers their recipient now.</summary>
     public int Held { get; init; }
 
-    public int Total => Sent + Retrying + Failed + Held;
+    /// <summary>Messages with nothing left to say (a staff reminder, which the task inbox shows; a request whose
+    /// hand-off was answered before it went): closed without sending and, unlike <see cref="Failed"/>, no fault.</summary>
+    public int NotNeeded { get; init; }
+
+    public int Total => Sent + Retrying + Failed + Held + NotNeeded;
 }
 
 /// <summary>
@@ -54,6 +58,7 @@ public sealed class OutboxDelivery(
             foreach (var id in claimed.Order())
                 pass = await DeliverOneAsync(id, ct) switch
                 {
+                    NotNeededStatus => pass with { NotNeeded = pass.NotNeeded + 1 },
                     OutboxStatus.Sent => pass with { Sent = pass.Sent + 1 },
                     OutboxStatus.Dead => pass with { Failed = pass.Failed + 1 },
                     null => pass with { Held = pass.Held + 1 },
@@ -63,7 +68,11 @@ public sealed class OutboxDelivery(
         return pass;
     }
 
-    /// <returns>The message's status after the attempt; null when the consent gate took it back (held, not sent).</returns>
+    /// <summary>What <see cref="DeliverOneAsync"/> returns for an obsolete message: stored as dead, counted apart.</summary>
+    private const OutboxStatus NotNeededStatus = (OutboxStatus)(-1);
+
+    /// <returns>The message's status after the attempt; null when the consent gate took it back (held, not sent);
+    /// <see cref="NotNeededStatus"/> when it had nothing left to say.</returns>
     private async Task<OutboxStatus?> DeliverOneAsync(Guid id, CancellationToken ct)
     {
         Composition composition;
@@ -87,7 +96,8 @@ public sealed class OutboxDelivery(
             case NoAddress noAddress:
                 return await OutboxOutcomes.DeadAsync(openDb, id, noAddress.Reason, raiseIncident: true, clock, ct);
             case Obsolete obsolete:
-                return await OutboxOutcomes.DeadAsync(openDb, id, obsolete.Reason, raiseIncident: false, clock, ct);
+                await OutboxOutcomes.DeadAsync(openDb, id, obsolete.Reason, raiseIncident: false, clock, ct);
+                return NotNeededStatus;
         }
         try
         {

@@ -1,20 +1,33 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using ReferralFlow.Core.Audit;
+using ReferralFlow.Core.Consent;
 using ReferralFlow.Core.Definitions;
 using ReferralFlow.Core.HandOffs;
+using ReferralFlow.Core.Intake;
+using ReferralFlow.Core.Mail;
+using ReferralFlow.Core.Partners;
 using ReferralFlow.Core.Persistence;
+using ReferralFlow.Core.Protection;
 using ReferralFlow.Core.Runtime;
 using ReferralFlow.Core.Tasks;
+using ReferralFlow.Engine.Definitions;
 
 namespace ReferralFlow.Web.Demo;
 
 /// <summary>
 /// Fills an empty database with <see cref="DemoCaseload"/>, played through the real runtime (as a caseworker
-/// would: completing tasks, recording partners' answers), so every row is one the product itself produced.
+/// would: starting it through the intake with the person and the organisations, assigning the partner roles,
+/// recording the person's consents, completing tasks, recording partners' answers), so every row is one the product
+/// itself produced.
 /// </summary>
-public sealed class DemoReferrals(Func<ReferralFlowDb> openDb, WorkflowLibrary library, TimeProvider clock, ILogger<DemoReferrals> logger)
+public sealed class DemoReferrals(
+    Func<ReferralFlowDb> openDb, WorkflowLibrary library, PersonalDataProtector protector, TimeProvider clock,
+    IServiceProvider services, ILogger<DemoReferrals> logger)
 {
     public const string Actor = "demo";
+
+    private static readonly AuditActor AuditedAs = new(Actor, "demo");
 
     private static readonly IReadOnlyDictionary<string, JsonNode?> NoData = new Dictionary<string, JsonNode?>();
 
@@ -48,11 +61,22 @@ public sealed class DemoReferrals(Func<ReferralFlowDb> openDb, WorkflowLibrary l
     {
         var past = new DemoClock(clock.GetUtcNow() - scenario.StartedAgo);
         var runtime = new ReferralRuntime(openDb, library, past);
-        var referral = await runtime.StartAsync(scenario.WorkflowId, scenario.Input ?? NoData, Actor, ct);
+        var intake = new ReferralIntake
+        {
+            Person = scenario.Person, SendingOrganisation = scenario.Partners.Sending,
+            ReceivingOrganisation = scenario.Partners.Receiving, Corridor = scenario.Partners.Corridor,
+            Variables = scenario.Input ?? NoData,
+        };
+        var referral = (await new ReferralStart(runtime, protector, past).StartAsync(scenario.WorkflowId, intake, AuditedAs, ct)).Referral;
+        await AssignPartnersAsync(referral.Id, scenario, past, ct);
+        await RecordConsentsAsync(referral.Id, scenario, past, ct);
         var gap = scenario.StartedAgo / (scenario.Moves.Count + 1);
+        var delivery = DeliveryAt(past);
         foreach (var move in scenario.Moves)
         {
             past.Advance(gap);
+            // The requests went out before the partners answered them, as they would have.
+            if (delivery is not null) await delivery.DeliverDueAsync(ct);
             var data = move.Data ?? NoData;
             var (taskId, handOffId) = await OpenWorkAsync(referral.Id, move.StepId, ct);
             if (taskId is { } task)
@@ -63,6 +87,72 @@ public sealed class DemoReferrals(Func<ReferralFlowDb> openDb, WorkflowLibrary l
                 throw new InvalidOperationException(
                     $"Demo referral {referral.CaseCode}: step '{move.StepId}' of '{scenario.WorkflowId}' is not open.");
         }
+    }
+
+    /// <summary>The outbox delivered on the demo's clock; null when mail is not set up (the outbox loop reports why,
+    /// and the demo's messages wait in the outbox like any others).</summary>
+    private OutboxDelivery? DeliveryAt(TimeProvider past)
+    {
+        try
+        {
+            return new OutboxDelivery(openDb, services.GetRequiredService<IAddressBook>(), services.GetRequiredService<IEmailSender>(),
+                services.GetRequiredService<TemplateSet>(), services.GetRequiredService<IReplyLinks>(), library,
+                services.GetRequiredService<MailSettings>(), past);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("The demo referrals' past messages are left in the outbox: mail is not set up ({Error})", e.GetType().Name);
+            return null;
+        }
+    }
+
+    /// <summary>The roles the intake did not assign (it assigns the receiving one), before any request needs them.</summary>
+    private async Task AssignPartnersAsync(Guid referralId, DemoScenario scenario, TimeProvider past, CancellationToken ct)
+    {
+        await using var db = openDb();
+        var referral = await db.Referrals.AsNoTracking().SingleAsync(r => r.Id == referralId, ct);
+        foreach (var role in await PartnerRoles.OfAsync(db, library, referral.WorkflowId, referral.WorkflowVersion, ct))
+        {
+            if (role == PartnerAssignments.ReceivingRole) continue;
+            var organisation = scenario.Partners.Roles.GetValueOrDefault(role)
+                ?? throw new InvalidOperationException($"The demo names no organisation for the role '{role}' of '{referral.WorkflowId}'.");
+            var assigned = await PartnerAssignments.AssignAsync(db, library, referralId, role, organisation, Actor, past.GetUtcNow(), ct);
+            if (assigned.Warning is { } warning) throw new InvalidOperationException(warning);
+        }
+    }
+
+    /// <summary>The person's consent (the guardian's, for a child) to every request the procedure can send, to the
+    /// organisation playing its role — recorded at intake, as practice asks consent for the whole procedure.</summary>
+    private async Task RecordConsentsAsync(Guid referralId, DemoScenario scenario, TimeProvider past, CancellationToken ct)
+    {
+        List<(string Organisation, string Purpose)> needed;
+        string givenBy;
+        await using (var db = openDb())
+        {
+            var referral = await db.Referrals.AsNoTracking().SingleAsync(r => r.Id == referralId, ct);
+            var requests = await RequestsAsync(db, await library.GetAsync(db, referral.WorkflowId, referral.WorkflowVersion, ct), ct);
+            needed = [.. requests.Where(r => r.Purpose != scenario.ConsentWithheld)
+                .Select(r => (Organisation: scenario.Partners.Roles[r.Role], r.Purpose)).Distinct()];
+            givenBy = await ChildStatus.IsChildAsync(db, referralId, ct) ? ConsentGivers.Guardian : ConsentGivers.Person;
+        }
+        foreach (var (organisation, purpose) in needed)
+            await ConsentRecording.RecordAsync(openDb, past,
+                new ConsentInput(referralId, organisation, purpose, ConsentForms.Written, givenBy, GuardianCosigned: false), Actor, ct);
+    }
+
+    /// <summary>The role and consent purpose of every partner request of the procedure and of the referrals it starts
+    /// (monitoring) — not of the child procedure an adult referral would hand over to, which has its own consents.</summary>
+    private async Task<List<(string Role, string Purpose)>> RequestsAsync(ReferralFlowDb db, WorkflowDefinition definition, CancellationToken ct)
+    {
+        var requests = new List<(string Role, string Purpose)>();
+        foreach (var step in definition.Steps)
+        {
+            if (step is PartnerRequestStep request)
+                requests.Add((request.Partner, request.ConsentPurpose ?? ConsentPurposes.DefaultFor(request.Request)));
+            else if (step is SubworkflowStep sub && sub.Workflow != ChildStatus.ChildWorkflow && sub.Workflow != definition.Id)
+                requests.AddRange(await RequestsAsync(db, await library.LatestAsync(db, sub.Workflow, ct), ct));
+        }
+        return requests;
     }
 
     private async Task<(Guid? Task, Guid? HandOff)> OpenWorkAsync(Guid referralId, string stepId, CancellationToken ct)

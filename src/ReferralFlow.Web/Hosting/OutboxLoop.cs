@@ -35,7 +35,8 @@ internal sealed class OutboxLoop(
         {
             var pass = await delivery.DeliverDueAsync(ct);
             if (pass.Total > 0)
-                logger.LogInformation("Outbox: {Sent} sent, {Retrying} to retry, {Failed} failed", pass.Sent, pass.Retrying, pass.Failed);
+                logger.LogInformation("Outbox: {Sent} sent, {Retrying} to retry, {Failed} failed, {NotNeeded} not needed",
+                    pass.Sent, pass.Retrying, pass.Failed, pass.NotNeeded);
         }, Interval, logger, "Delivering the outbox", stoppingToken);
     }
 }
