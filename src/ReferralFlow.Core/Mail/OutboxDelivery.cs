@@ -58,46 +58,52 @@ public sealed class OutboxDelivery(
             foreach (var id in claimed.Order())
                 pass = await DeliverOneAsync(id, ct) switch
                 {
-                    NotNeededStatus => pass with { NotNeeded = pass.NotNeeded + 1 },
-                    OutboxStatus.Sent => pass with { Sent = pass.Sent + 1 },
-                    OutboxStatus.Dead => pass with { Failed = pass.Failed + 1 },
-                    null => pass with { Held = pass.Held + 1 },
+                    Delivered.Sent => pass with { Sent = pass.Sent + 1 },
+                    Delivered.Failed => pass with { Failed = pass.Failed + 1 },
+                    Delivered.Held => pass with { Held = pass.Held + 1 },
+                    Delivered.NotNeeded => pass with { NotNeeded = pass.NotNeeded + 1 },
                     _ => pass with { Retrying = pass.Retrying + 1 },
                 };
         }
         return pass;
     }
 
-    /// <summary>What <see cref="DeliverOneAsync"/> returns for an obsolete message: stored as dead, counted apart.</summary>
-    private const OutboxStatus NotNeededStatus = (OutboxStatus)(-1);
+    /// <summary>How one message's attempt ended. NotNeeded: obsolete (stored as dead, without an incident);
+    /// Held: the consent gate took the request back.</summary>
+    private enum Delivered { Sent, Retrying, Failed, Held, NotNeeded }
 
-    /// <returns>The message's status after the attempt; null when the consent gate took it back (held, not sent);
-    /// <see cref="NotNeededStatus"/> when it had nothing left to say.</returns>
-    private async Task<OutboxStatus?> DeliverOneAsync(Guid id, CancellationToken ct)
+    private static Delivered From(OutboxStatus status) => status switch
+    {
+        OutboxStatus.Sent => Delivered.Sent,
+        OutboxStatus.Dead => Delivered.Failed,
+        _ => Delivered.Retrying,
+    };
+
+    private async Task<Delivered> DeliverOneAsync(Guid id, CancellationToken ct)
     {
         Composition composition;
         try
         {
             await using var db = openDb();
             var message = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, ct);
-            if (message.Status != OutboxStatus.Pending) return message.Status;
+            if (message.Status != OutboxStatus.Pending) return From(message.Status);
             if (message.Kind == OutboxKinds.Request && await ConsentAtDelivery.HoldAsync(openDb, library, id, clock.GetUtcNow(), ct))
-                return null;
+                return Delivered.Held;
             composition = await composer.ComposeAsync(db, message, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A template or directory problem may be fixed before the next attempt: retry, as for a send error.
-            return await OutboxOutcomes.FailedAsync(openDb, id, Describe(e), settings.MaxAttempts, clock, ct);
+            return From(await OutboxOutcomes.FailedAsync(openDb, id, Describe(e), settings.MaxAttempts, clock, ct));
         }
 
         switch (composition)
         {
             case NoAddress noAddress:
-                return await OutboxOutcomes.DeadAsync(openDb, id, noAddress.Reason, raiseIncident: true, clock, ct);
+                return From(await OutboxOutcomes.DeadAsync(openDb, id, noAddress.Reason, raiseIncident: true, clock, ct));
             case Obsolete obsolete:
                 await OutboxOutcomes.DeadAsync(openDb, id, obsolete.Reason, raiseIncident: false, clock, ct);
-                return NotNeededStatus;
+                return Delivered.NotNeeded;
         }
         try
         {
@@ -105,10 +111,10 @@ public sealed class OutboxDelivery(
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            return await OutboxOutcomes.FailedAsync(openDb, id, Describe(e), settings.MaxAttempts, clock, ct);
+            return From(await OutboxOutcomes.FailedAsync(openDb, id, Describe(e), settings.MaxAttempts, clock, ct));
         }
         // Sent, but not yet recorded: a crash here sends it once more after the lease, with the same Message-ID.
-        return await OutboxOutcomes.SentAsync(openDb, id, clock, CancellationToken.None);
+        return From(await OutboxOutcomes.SentAsync(openDb, id, clock, CancellationToken.None));
     }
 
     /// <summary>The exception chain's messages ("Failure sending mail. → Connection refused"), which carry no
