@@ -21,8 +21,21 @@ public static class AuditChain
     // Any constant unique to this lock among the application's advisory locks ("RFAUDIT" in ASCII).
     private const long AdvisoryLockKey = 0x52464155444954;
 
-    internal static bool HasPending(ReferralFlowDb db) =>
-        db.ChangeTracker.Entries<AuditEntry>().Any(e => e.State == EntityState.Added);
+    /// <summary>Asked on every save, so without <c>DetectChanges</c> (SaveChanges runs that itself): an entry added
+    /// through <see cref="AuditTrail.Record"/> is in the Added state from the moment it is added.</summary>
+    internal static bool HasPending(ReferralFlowDb db)
+    {
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return db.ChangeTracker.Entries<AuditEntry>().Any(e => e.State == EntityState.Added);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
 
     /// <summary>Must run inside the transaction that inserts the entries.</summary>
     internal static async Task SealAsync(ReferralFlowDb db, CancellationToken ct)
