@@ -21,7 +21,11 @@ public class ClosureReviewTests
         Assert.Empty(ReviewBeforeClosure.EndsReachableWithout(Load("monitoring.json"), "completed", "final-review"));
         Assert.Empty(ReviewBeforeClosure.EndsReachableWithout(Load("transnational-return.json"), "returned", "monitoring"));
         Assert.Empty(ReviewBeforeClosure.EndsReachableWithout(Load("child-return.json"), "returned", "monitoring"));
+        // Closing early — the person withdraws, or contact is lost — also passes a coordinator's review first.
+        Assert.Empty(ReviewBeforeClosure.EndsReachableWithout(Load("monitoring.json"), "withdrawn", "review-withdrawal"));
+        Assert.Empty(ReviewBeforeClosure.EndsReachableWithout(Load("monitoring.json"), "lost-contact", "review-lost-contact"));
         // The check is not vacuous: each of those ends is reachable at all.
+        Assert.Equal(["end-withdrawn"], ReviewBeforeClosure.EndsReachableWithout(Load("monitoring.json"), "withdrawn", "no-such-step"));
         Assert.Equal(["end-completed"], ReviewBeforeClosure.EndsReachableWithout(Load("monitoring.json"), "completed", "no-such-step"));
     }
 
