@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Persistence;
+using ReferralFlow.Core.Referrals;
 using ReferralFlow.Engine.Execution;
 
 namespace ReferralFlow.Core.Consent;
@@ -17,7 +18,7 @@ public static class ChildStatus
 
     public static async Task<bool> IsChildAsync(ReferralFlowDb db, Guid referralId, CancellationToken ct = default)
     {
-        foreach (var id in await ConsentCoverage.ChainAsync(db, referralId, ct))
+        foreach (var id in await ReferralChain.OfAsync(db, referralId, ct))
         {
             // Tracked first: the engine's unit of work holds the newest state, and a child referral it just started.
             var (workflowId, stateJson) = db.Referrals.Local.FirstOrDefault(r => r.Id == id) is { } tracked

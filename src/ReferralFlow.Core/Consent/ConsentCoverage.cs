@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Partners;
 using ReferralFlow.Core.Persistence;
+using ReferralFlow.Core.Referrals;
 
 namespace ReferralFlow.Core.Consent;
 
@@ -25,7 +26,7 @@ public static class ConsentCoverage
     public static async Task<(ConsentRecord? Valid, ConsentGap? Gap)> CheckAsync(ReferralFlowDb db, Guid referralId,
         Guid organisationId, string purpose, DateTimeOffset now, CancellationToken ct = default)
     {
-        var chain = await ChainAsync(db, referralId, ct);
+        var chain = await ReferralChain.OfAsync(db, referralId, ct);
         var consents = await db.Consents.AsNoTracking()
             .Where(c => chain.Contains(c.ReferralId) && c.OrganisationId == organisationId && c.Purpose == purpose)
             .ToListAsync(ct);
@@ -46,39 +47,6 @@ public static class ConsentCoverage
             _ when child => $"the person is a child and the consent for '{purpose}' was neither given nor co-signed by the guardian",
             _ => $"no valid consent for '{purpose}'",
         }));
-    }
-
-    /// <summary>The referral and the ones it was started from, nearest first. A child referral started in the current
-    /// unit of work is not saved yet, so the tracked rows are asked first.</summary>
-    public static async Task<List<Guid>> ChainAsync(ReferralFlowDb db, Guid referralId, CancellationToken ct)
-    {
-        var chain = new List<Guid>();
-        for (Guid? current = referralId; current is { } id && !chain.Contains(id);)
-        {
-            chain.Add(id);
-            current = db.Referrals.Local.FirstOrDefault(r => r.Id == id) is { } tracked ? tracked.ParentReferralId
-                : await db.Referrals.Where(r => r.Id == id).Select(r => r.ParentReferralId).SingleOrDefaultAsync(ct);
-        }
-        return chain;
-    }
-
-    /// <summary>The organisation playing <paramref name="role"/> for the referral or, failing that, for the nearest
-    /// referral it was started from (as <see cref="PartnerAssignments.OrganisationForAsync"/>, but also for a child
-    /// referral started in this unit of work).</summary>
-    public static async Task<Organisation?> RecipientAsync(ReferralFlowDb db, Guid referralId, string role, CancellationToken ct)
-    {
-        foreach (var id in await ChainAsync(db, referralId, ct))
-        {
-            // An assignment made in this unit of work (a directory query as the step opened) is not saved yet.
-            if (db.PartnerAssignments.Local.FirstOrDefault(a => a.ReferralId == id && a.Role == role) is { } added)
-                return await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == added.OrganisationId, ct);
-            var organisation = await (
-                    from a in db.PartnerAssignments join o in db.Organisations on a.OrganisationId equals o.Id
-                    where a.ReferralId == id && a.Role == role select o)
-                .AsNoTracking().SingleOrDefaultAsync(ct);
-            if (organisation is not null) return organisation;
-        }
-        return null;
     }
 
     /// <summary>The referral and every referral started from it, at any depth.</summary>

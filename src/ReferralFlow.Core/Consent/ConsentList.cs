@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Persistence;
+using ReferralFlow.Core.Referrals;
 
 namespace ReferralFlow.Core.Consent;
 
@@ -16,7 +17,7 @@ public static class ConsentList
     /// <summary>The consents that count for the referral, newest first.</summary>
     public static async Task<IReadOnlyList<ConsentSummary>> OfAsync(ReferralFlowDb db, Guid referralId, DateTimeOffset now, CancellationToken ct = default)
     {
-        var chain = await ConsentCoverage.ChainAsync(db, referralId, ct);
+        var chain = await ReferralChain.OfAsync(db, referralId, ct);
         var rows = await (
                 from c in db.Consents.AsNoTracking()
                 join o in db.Organisations on c.OrganisationId equals o.Id

@@ -73,7 +73,7 @@ public static class ConsentRecording
         foreach (var request in held)
         {
             // The role may have been given to another organisation since the request was held.
-            if ((await ConsentCoverage.RecipientAsync(db, request.ReferralId, request.Recipient, ct))?.Id != organisation.Id) continue;
+            if ((await PartnerAssignments.OrganisationForAsync(db, request.ReferralId, request.Recipient, ct))?.Id != organisation.Id) continue;
             if (await ConsentCoverage.ValidAsync(db, request.ReferralId, organisation.Id, consent.Purpose, now, ct) is null) continue;
             request.Release(consent.Id, now);
             db.OutboxMessages.Add(ConsentGate.Released(request, now));

@@ -5,6 +5,7 @@ using ReferralFlow.Core.HandOffs;
 using ReferralFlow.Core.History;
 using ReferralFlow.Core.Mail;
 using ReferralFlow.Core.Outbox;
+using ReferralFlow.Core.Partners;
 using ReferralFlow.Core.Persistence;
 using ReferralFlow.Core.Referrals;
 using ReferralFlow.Core.Runtime;
@@ -96,7 +97,7 @@ public static class ConsentWithdrawal
         foreach (var handOff in handOffs.Where(h => h.IsOpen && !held.Contains(h.Id)).OrderBy(h => h.CreatedAt))
         {
             if (definition.Step(handOff.StepId) is not PartnerRequestStep step || step.ConsentPurpose != consent.Purpose) continue;
-            if ((await ConsentCoverage.RecipientAsync(db, referralId, handOff.Partner, ct))?.Id != consent.OrganisationId) continue;
+            if ((await PartnerAssignments.OrganisationForAsync(db, referralId, handOff.Partner, ct))?.Id != consent.OrganisationId) continue;
             if (await ConsentCoverage.ValidAsync(db, referralId, consent.OrganisationId, consent.Purpose, now, ct) is not null) continue;
             if (state.FindByBookmark(handOff.Id) is not { } token) continue;
 
@@ -119,7 +120,7 @@ public static class ConsentWithdrawal
     /// addressed to the role, as every message is.</summary>
     private static async Task<string?> RoleOfAsync(ReferralFlowDb db, Guid referralId, Guid organisationId, CancellationToken ct)
     {
-        foreach (var id in await ConsentCoverage.ChainAsync(db, referralId, ct))
+        foreach (var id in await ReferralChain.OfAsync(db, referralId, ct))
         {
             var role = await db.PartnerAssignments.AsNoTracking().Where(a => a.ReferralId == id && a.OrganisationId == organisationId)
                 .OrderBy(a => a.Role).Select(a => a.Role).FirstOrDefaultAsync(ct);

@@ -65,19 +65,20 @@ public static class PartnerAssignments
     }
 
     /// <summary>The organisation playing <paramref name="role"/> in the referral or, for a child referral
-    /// (monitoring, court appearance) without its own, in its parent's chain.</summary>
+    /// (monitoring, court appearance) without its own, in its parent's chain. Sees the current unit of work too: an
+    /// assignment a directory query just made, and a child referral started but not yet saved.</summary>
     public static async Task<Organisation?> OrganisationForAsync(ReferralFlowDb db, Guid referralId, string role, CancellationToken ct = default)
     {
-        for (Guid? current = referralId; current is { } id;)
+        foreach (var id in await ReferralChain.OfAsync(db, referralId, ct))
         {
+            if (db.PartnerAssignments.Local.FirstOrDefault(a => a.ReferralId == id && a.Role == role) is { } added)
+                return await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == added.OrganisationId, ct);
             var organisation = await (
                     from a in db.PartnerAssignments join o in db.Organisations on a.OrganisationId equals o.Id
                     where a.ReferralId == id && a.Role == role select o)
                 .AsNoTracking().SingleOrDefaultAsync(ct);
             if (organisation is not null) return organisation;
-            current = await db.Referrals.Where(r => r.Id == id).Select(r => r.ParentReferralId).SingleOrDefaultAsync(ct);
         }
         return null;
     }
-
 }

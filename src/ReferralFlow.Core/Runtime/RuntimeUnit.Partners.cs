@@ -24,11 +24,7 @@ internal sealed partial class RuntimeUnit
     private async Task FindPartnerAsync(Referral referral, HandOffRequested e, DateTimeOffset now, CancellationToken ct)
     {
         if (e.Search is not { } search) return;
-        // A child referral started in this unit is not saved yet, so its parent's chain is asked for directly.
-        if (db.PartnerAssignments.Local.Any(a => a.Role == e.Partner && (a.ReferralId == referral.Id || a.ReferralId == referral.ParentReferralId))
-            || await PartnerAssignments.OrganisationForAsync(db, referral.Id, e.Partner, ct) is not null
-            || (referral.ParentReferralId is { } parent && await PartnerAssignments.OrganisationForAsync(db, parent, e.Partner, ct) is not null))
-            return;
+        if (await PartnerAssignments.OrganisationForAsync(db, referral.Id, e.Partner, ct) is not null) return;
         var found = search.Country is { } country
             ? await PartnerDirectory.FindAsync(db, country, search.Service, search.Kind, ct)
             : null;
