@@ -1,6 +1,9 @@
 using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using ReferralFlow.Core.Access;
 using ReferralFlow.Core.Arrival;
 using ReferralFlow.Core.Audit;
 using ReferralFlow.Core.Consent;
@@ -24,8 +27,10 @@ using ReferralFlow.Core.Travel;
 namespace ReferralFlow.Core.Persistence;
 
 /// <summary>The one unit of work: an engine step saves state, tasks, hand-offs, timers, outbox and history
-/// together (DESIGN.md §4). Build options with <see cref="DatabaseProvider"/>.</summary>
-public sealed class ReferralFlowDb(DbContextOptions<ReferralFlowDb> options) : DbContext(options)
+/// together (DESIGN.md §4). Build options with <see cref="DatabaseProvider"/>. Staff users and their roles (ASP.NET
+/// Core Identity) live here too, so that a change and the user who made it commit together.</summary>
+public sealed class ReferralFlowDb(DbContextOptions<ReferralFlowDb> options)
+    : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options)
 {
     public DbSet<PublishedWorkflow> PublishedWorkflows => Set<PublishedWorkflow>();
     public DbSet<Referral> Referrals => Set<Referral>();
@@ -53,6 +58,8 @@ public sealed class ReferralFlowDb(DbContextOptions<ReferralFlowDb> options) : D
     public DbSet<EscortLeg> EscortLegs => Set<EscortLeg>();
     public DbSet<MonitoringReport> MonitoringReports => Set<MonitoringReport>();
     public DbSet<StaffConfirmation> StaffConfirmations => Set<StaffConfirmation>();
+    public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+    public DbSet<NetworkSetting> NetworkSettings => Set<NetworkSetting>();
 
     /// <summary>Audit entries are sealed onto the chain right before they are written, inside the transaction that
     /// writes them: the caller's, or one opened here so that reading the chain's tail and appending to it are atomic.</summary>
@@ -88,6 +95,8 @@ public sealed class ReferralFlowDb(DbContextOptions<ReferralFlowDb> options) : D
 
     protected override void OnModelCreating(ModelBuilder model)
     {
+        base.OnModelCreating(model);
+        IdentityTables.Name(model);
         // Every IEntityTypeConfiguration of this assembly: a feature folder brings its mapping with it.
         model.ApplyConfigurationsFromAssembly(typeof(ReferralFlowDb).Assembly);
 

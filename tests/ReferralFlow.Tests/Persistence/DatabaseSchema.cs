@@ -18,12 +18,13 @@ internal static class DatabaseSchema
         if (postgres)
         {
             await foreach (var row in QueryAsync(connection, """
-                SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns
+                SELECT table_name, column_name, data_type, is_nullable, character_maximum_length FROM information_schema.columns
                 WHERE table_schema = 'public'
                 """))
             {
                 if (MigrationTables.Contains(row[0])) continue;
-                result[(row[0], row[1])] = (row[2], row[3] == "YES");
+                var type = row[4].Length > 0 ? $"{row[2]}({row[4]})" : row[2];
+                result[(row[0], row[1])] = (type, row[3] == "YES");
             }
             return result;
         }
