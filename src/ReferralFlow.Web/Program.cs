@@ -1,6 +1,7 @@
 using ReferralFlow.Web.Api;
 using ReferralFlow.Web.Hosting;
 using ReferralFlow.Web.Pages.Reply;
+using ReferralFlow.Web.SignIn;
 
 // Settings, pages and styles live beside the program; ./data and ./workflows are resolved from the working folder.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -8,6 +9,7 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddReferralFlow();
 builder.Services.AddReferralFlowWorkers();
+builder.Services.AddStaffSignIn();
 builder.Services.AddRazorPages();
 builder.Services.AddReplyPages();
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
@@ -20,10 +22,11 @@ if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error");
 app.UseStatusCodePages();
 app.UseStaticFiles();
 app.UseRateLimiter();
+app.UseStaffSignIn();
 
 app.MapRazorPages();
 app.MapReferralFlowApi();
-app.MapHealthChecks("/health");
+app.MapHealthChecks("/health").AllowAnonymous();
 
 app.Run();
 

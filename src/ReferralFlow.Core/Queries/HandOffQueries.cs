@@ -71,9 +71,10 @@ public static class HandOffQueries
 {
     /// <summary>Open hand-offs by due time, or with <paramref name="includeClosed"/> every hand-off in the order it was sent.</summary>
     public static async Task<IReadOnlyList<HandOffSummary>> ListAsync(
-        ReferralFlowDb db, Guid? referralId = null, bool includeClosed = false, CancellationToken ct = default)
+        ReferralFlowDb db, Guid? referralId = null, bool includeClosed = false, CancellationToken ct = default,
+        IQueryable<HandOff>? within = null)
     {
-        var handOffs = db.HandOffs.AsNoTracking();
+        var handOffs = (within ?? db.HandOffs).AsNoTracking();
         if (referralId is { } id) handOffs = handOffs.Where(h => h.ReferralId == id);
         if (!includeClosed)
             handOffs = handOffs.Where(OpenHandOffs.Filter);

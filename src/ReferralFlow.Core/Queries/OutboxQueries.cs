@@ -14,9 +14,12 @@ public sealed record OutboxRow(
 public static class OutboxQueries
 {
     /// <summary>The latest <paramref name="limit"/> outbox messages, newest first.</summary>
-    public static async Task<IReadOnlyList<OutboxRow>> LatestAsync(ReferralFlowDb db, int limit = 200, CancellationToken ct = default)
+    public static async Task<IReadOnlyList<OutboxRow>> LatestAsync(ReferralFlowDb db, int limit = 200, CancellationToken ct = default,
+        IQueryable<Guid>? withinReferrals = null)
     {
-        var rows = await db.OutboxMessages.AsNoTracking()
+        var messages = db.OutboxMessages.AsNoTracking();
+        if (withinReferrals is not null) messages = messages.Where(m => withinReferrals.Contains(m.ReferralId));
+        var rows = await messages
             .Join(db.Referrals.AsNoTracking(), m => m.ReferralId, r => r.Id, (m, r) => new
             {
                 m.Id, m.ReferralId, r.CaseCode, m.Kind, m.Template, m.Recipient, m.Status,

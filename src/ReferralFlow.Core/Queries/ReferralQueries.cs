@@ -46,11 +46,12 @@ public static class ReferralQueries
             openSteps, incidents, history, ReferralStages.Name(referral.Stage), parties);
     }
 
-    /// <summary>Newest first; <paramref name="status"/> null lists every referral.</summary>
+    /// <summary>Newest first; <paramref name="status"/> null lists every referral; <paramref name="within"/> limits the
+    /// list to what a user may see (Access/ReferralAccess).</summary>
     public static async Task<IReadOnlyList<ReferralSummary>> ListAsync(
-        ReferralFlowDb db, ReferralStatus? status = null, CancellationToken ct = default)
+        ReferralFlowDb db, ReferralStatus? status = null, CancellationToken ct = default, IQueryable<Referral>? within = null)
     {
-        var query = db.Referrals.AsNoTracking();
+        var query = (within ?? db.Referrals).AsNoTracking();
         if (status is { } wanted) query = query.Where(r => r.Status == wanted);
         var rows = await query.OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id).ToListAsync(ct);
         return [.. rows.Select(r => new ReferralSummary(

@@ -21,9 +21,10 @@ public static class TaskQueries
 {
     /// <summary>Open tasks, the most urgent first (tasks without a due time last).</summary>
     public static async Task<IReadOnlyList<TaskSummary>> ListOpenAsync(
-        ReferralFlowDb db, Guid? referralId = null, CancellationToken ct = default)
+        ReferralFlowDb db, Guid? referralId = null, CancellationToken ct = default, IQueryable<Guid>? withinReferrals = null)
     {
         var tasks = db.Tasks.AsNoTracking().Where(t => t.Status == WorkTaskStatus.Open);
+        if (withinReferrals is not null) tasks = tasks.Where(t => withinReferrals.Contains(t.ReferralId));
         if (referralId is { } id) tasks = tasks.Where(t => t.ReferralId == id);
         var rows = await tasks
             .Join(db.Referrals.AsNoTracking(), t => t.ReferralId, r => r.Id, (t, r) => new { Task = t, r.CaseCode })

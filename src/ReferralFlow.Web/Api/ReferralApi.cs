@@ -8,6 +8,9 @@ using ReferralFlow.Web.Hosting;
 using ReferralFlow.Core.Persistence;
 using ReferralFlow.Core.Queries;
 using ReferralFlow.Core.Runtime;
+using ReferralFlow.Core.Access;
+using ReferralFlow.Core.Partners;
+using ReferralFlow.Web.SignIn;
 
 namespace ReferralFlow.Web.Api;
 
@@ -28,18 +31,24 @@ public static class ReferralApi
         return routes;
     }
 
-    private static async Task<Ok<IReadOnlyList<ReferralSummary>>> ListReferrals(ReferralFlowDb db, CancellationToken ct) =>
-        TypedResults.Ok(await ReferralQueries.ListAsync(db, ct: ct));
+    private static async Task<Ok<IReadOnlyList<ReferralSummary>>> ListReferrals(ReferralFlowDb db, StaffAccess access, CancellationToken ct) =>
+        TypedResults.Ok(await ReferralQueries.ListAsync(db, ct: ct, within: access.VisibleReferrals));
 
-    private static async Task<Results<Ok<ReferralDetails>, ProblemHttpResult>> ShowReferral(Guid id, ReferralFlowDb db, CancellationToken ct) =>
-        await ReferralQueries.ShowAsync(db, id, ct) is { } details ? TypedResults.Ok(details) : NotFound($"No referral {id}.");
-
-    private static async Task<Ok<IReadOnlyList<TaskSummary>>> ListTasks(ReferralFlowDb db, CancellationToken ct) =>
-        TypedResults.Ok(await TaskQueries.ListOpenAsync(db, ct: ct));
-
-    private static async Task<Created<StartedReferralResponse>> StartReferral(
-        JsonObject body, ReferralStart start, HttpContext http, CancellationToken ct)
+    private static async Task<Results<Ok<ReferralDetails>, ProblemHttpResult>> ShowReferral(
+        Guid id, ReferralFlowDb db, StaffAccess access, CancellationToken ct)
     {
+        var grant = await access.GrantAsync(id, ct);
+        if (!grant.MaySee || await ReferralQueries.ShowAsync(db, id, ct) is not { } details) return NotFound($"No referral {id}.");
+        return TypedResults.Ok(grant.Standing == ReferralStanding.Partner ? PartnerView.Of(details) : details);
+    }
+
+    private static async Task<Ok<IReadOnlyList<TaskSummary>>> ListTasks(ReferralFlowDb db, StaffAccess access, CancellationToken ct) =>
+        TypedResults.Ok(await TaskQueries.ListOpenAsync(db, ct: ct, withinReferrals: access.OwnedReferralIds));
+
+    private static async Task<Results<Created<StartedReferralResponse>, ForbidHttpResult>> StartReferral(
+        JsonObject body, ReferralStart start, StaffAccess access, ReferralFlowDb db, HttpContext http, CancellationToken ct)
+    {
+        if (!access.Member.IsCaseworker) return TypedResults.Forbid();
         var intakeFields = body.DeepClone().AsObject();
         var workflow = intakeFields[StartReferralBody.Workflow] is JsonValue value && value.TryGetValue<string>(out var id) && id.Length > 0 ? id
             : throw new ReferralFlowException("Give \"workflow\": the id of a published workflow.");
@@ -49,29 +58,49 @@ public static class ReferralApi
             intakeFields.Remove(StartReferralBody.LegacyVariables);
             intakeFields["variables"] = legacy;
         }
-        var result = await start.StartAsync(workflow, IntakeReader.Read(intakeFields), Auditing.Actor(Actor, http), ct);
+        var intake = await OwnOrganisationAsync(IntakeReader.Read(intakeFields), access.Member, db, ct);
+        var result = await start.StartAsync(workflow, intake, Auditing.For(http), ct);
         var started = result.Referral;
         return TypedResults.Created($"/api/referrals/{started.Id}", new StartedReferralResponse(started.Id, started.CaseCode));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> CompleteTask(
-        Guid id, CompleteTaskRequest request, ReferralFlowDb db, ReferralRuntime runtime, CancellationToken ct)
+        Guid id, CompleteTaskRequest request, ReferralFlowDb db, ReferralRuntime runtime, StaffAccess access, CancellationToken ct)
     {
-        if (!await db.Tasks.AnyAsync(t => t.Id == id, ct)) return NotFound($"No task {id}.");
+        var task = await db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct);
+        if (task is null || !await ReferralAccess.MayActOnAsync(db, access.Member, task, ct)) return NotFound($"No task {id}.");
         await runtime.CompleteTaskAsync(id, Outcome(request.Outcome), Values(request.Data), Actor, ct);
         return TypedResults.NoContent();
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> AnswerHandOff(
-        Guid id, AnswerHandOffRequest request, ReferralFlowDb db, ReferralRuntime runtime, CancellationToken ct)
+        Guid id, AnswerHandOffRequest request, ReferralFlowDb db, ReferralRuntime runtime, StaffAccess access, CancellationToken ct)
     {
-        if (!await db.HandOffs.AnyAsync(h => h.Id == id, ct)) return NotFound($"No hand-off {id}.");
+        // Staff record a partner's answer on its behalf: the owning organisation's caseworkers only.
+        var referralId = await db.HandOffs.Where(h => h.Id == id).Select(h => (Guid?)h.ReferralId).SingleOrDefaultAsync(ct);
+        if (referralId is not { } owner || await access.GrantAsync(owner, ct) is not { Standing: ReferralStanding.Owner, MayWork: true })
+            return NotFound($"No hand-off {id}.");
         var channel = request.Channel ?? HandOffChannels.Email;
         if (!HandOffChannels.All.Contains(channel))
             throw new ReferralFlowException($"\"channel\" must be one of: {string.Join(", ", HandOffChannels.All)}.");
         await runtime.AnswerHandOffAsync(id, Outcome(request.Outcome), Values(request.Data), Actor, channel, ct);
         return TypedResults.NoContent();
     }
+
+    /// <summary>A referral started through the API belongs to the caller's organisation: "sendingOrganisation" may be
+    /// left out, and naming another one is refused.</summary>
+    private static async Task<ReferralIntake> OwnOrganisationAsync(ReferralIntake intake, StaffMember member, ReferralFlowDb db,
+        CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(intake.SendingOrganisation))
+            return intake with { SendingOrganisation = member.OrganisationId.ToString("D") };
+        var named = await PartnerDirectory.LookUpAsync(db, intake.SendingOrganisation.Trim(), ct);
+        return named is null || named.Id == member.OrganisationId ? intake
+            : intake with { ShapeProblems = [.. intake.ShapeProblems, ForeignSender] };
+    }
+
+    private static readonly IntakeProblem ForeignSender =
+        new("$.sendingOrganisation", "must be your own organisation (leave it out to use yours): a referral belongs to the organisation that starts it");
 
     private static string Outcome(string? outcome) =>
         outcome is { Length: > 0 } ? outcome : throw new ReferralFlowException("Give \"outcome\": one of the step's outcomes.");

@@ -5,17 +5,23 @@ using ReferralFlow.Core;
 using ReferralFlow.Core.Definitions;
 using ReferralFlow.Core.Persistence;
 using ReferralFlow.Core.Queries;
-using ReferralFlow.Core.Runtime;
+using ReferralFlow.Core.Intake;
+using ReferralFlow.Web.Hosting;
+using ReferralFlow.Web.SignIn;
 using ReferralFlow.Engine.Execution;
 
 namespace ReferralFlow.Web.Pages;
 
-public sealed class IndexModel(ReferralFlowDb db, ReferralRuntime runtime, WorkflowLibrary library) : PageModel
+/// <summary>The referrals the user's organisation takes part in, and (for caseworkers) the form that starts one, owned by
+/// their organisation.</summary>
+public sealed class IndexModel(ReferralFlowDb db, ReferralStart start, WorkflowLibrary library, StaffAccess access) : PageModel
 {
     public IReadOnlyList<ReferralRow> Referrals { get; private set; } = [];
 
     /// <summary>The latest published version of each procedure, with the facts it takes as input.</summary>
     public IReadOnlyList<StartableWorkflow> Workflows { get; private set; } = [];
+
+    public bool MayStart { get; private set; }
 
     [BindProperty] public string? Workflow { get; set; }
 
@@ -31,9 +37,11 @@ public sealed class IndexModel(ReferralFlowDb db, ReferralRuntime runtime, Workf
     {
         try
         {
+            if (!access.Member.IsCaseworker) return Forbid();
             if (Workflow is not { Length: > 0 } workflow) throw new ReferralFlowException("Choose a workflow to start.");
             var input = string.IsNullOrWhiteSpace(Input) ? new Dictionary<string, JsonNode?>() : VariableValues.ParseObject(Input);
-            var started = await runtime.StartAsync(workflow, input, PageActor.Name, ct);
+            var intake = new ReferralIntake { SendingOrganisation = access.Member.OrganisationId.ToString("D"), Variables = input };
+            var started = (await start.StartAsync(workflow, intake, Auditing.For(HttpContext), ct)).Referral;
             Message = $"Referral {started.CaseCode} started.";
             return RedirectToPage("/Referrals/Detail", new { id = started.Id });
         }
@@ -47,7 +55,8 @@ public sealed class IndexModel(ReferralFlowDb db, ReferralRuntime runtime, Workf
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Referrals = await ReferralList.LoadAsync(db, ct);
+        Referrals = await ReferralList.LoadAsync(db, access, ct);
+        MayStart = access.Member.IsCaseworker;
         var latest = (await WorkflowQueries.ListPublishedAsync(db, ct))
             .GroupBy(w => w.Id).Select(g => g.MaxBy(w => w.Version)!).OrderBy(w => w.Title);
         var workflows = new List<StartableWorkflow>();

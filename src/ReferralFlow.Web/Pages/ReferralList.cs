@@ -4,6 +4,7 @@ using ReferralFlow.Core.Queries;
 using ReferralFlow.Core.Referrals;
 using ReferralFlow.Core.Timers;
 using ReferralFlow.Engine.Execution;
+using ReferralFlow.Web.SignIn;
 
 namespace ReferralFlow.Web.Pages;
 
@@ -14,19 +15,21 @@ public sealed record ReferralRow(ReferralSummary Referral, string WorkflowTitle,
 /// once: waits and sub-procedures in progress, and the parent of a sub-procedure.</summary>
 public static class ReferralList
 {
-    public static async Task<IReadOnlyList<ReferralRow>> LoadAsync(ReferralFlowDb db, CancellationToken ct)
+    public static async Task<IReadOnlyList<ReferralRow>> LoadAsync(ReferralFlowDb db, StaffAccess access, CancellationToken ct)
     {
-        var referrals = await ReferralQueries.ListAsync(db, ct: ct);
+        var visible = access.VisibleReferrals;
+        var visibleIds = visible.Select(r => r.Id);
+        var referrals = await ReferralQueries.ListAsync(db, ct: ct, within: visible);
         var titles = (await WorkflowQueries.ListPublishedAsync(db, ct)).ToDictionary(w => (w.Id, w.Version), w => w.Title);
         var open = new Dictionary<Guid, List<string>>();
-        foreach (var task in await TaskQueries.ListOpenAsync(db, ct: ct)) Add(open, task.ReferralId, task.Title);
-        foreach (var handOff in await HandOffQueries.ListAsync(db, ct: ct)) Add(open, handOff.ReferralId, handOff.Title);
+        foreach (var task in await TaskQueries.ListOpenAsync(db, ct: ct, withinReferrals: visibleIds)) Add(open, task.ReferralId, task.Title);
+        foreach (var handOff in await HandOffQueries.ListAsync(db, ct: ct, within: access.VisibleHandOffs)) Add(open, handOff.ReferralId, handOff.Title);
 
-        var waits = await db.Timers.AsNoTracking().Where(t => t.Purpose == TimerPurpose.Wait)
+        var waits = await db.Timers.AsNoTracking().Where(t => t.Purpose == TimerPurpose.Wait && visibleIds.Contains(t.ReferralId))
             .Select(t => new { t.ReferralId, t.StepId, t.DueAt }).ToListAsync(ct);
         foreach (var wait in waits) Add(open, wait.ReferralId, $"{Display.Words(wait.StepId)} until {Display.Date(wait.DueAt)}");
 
-        var children = await db.Referrals.AsNoTracking().Where(r => r.ParentReferralId != null)
+        var children = await visible.AsNoTracking().Where(r => r.ParentReferralId != null)
             .Select(r => new { r.Id, Parent = r.ParentReferralId!.Value, r.CaseCode, r.WorkflowId, r.Status }).ToListAsync(ct);
         foreach (var child in children.Where(c => c.Status == ReferralStatus.Active))
             Add(open, child.Parent, $"{Display.Words(child.WorkflowId)} ({child.CaseCode})");

@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ReferralFlow.Core.Persistence;
 using ReferralFlow.Core.Queries;
+using ReferralFlow.Web.SignIn;
+using Microsoft.EntityFrameworkCore;
 
 namespace ReferralFlow.Web.Pages.HandOffs;
 
 /// <summary>One request to a partner: where it stands (status and sub-status) and every change, when and by whom.
 /// Staff notes stay encrypted here; the page only says that one exists, so viewing it reads no personal data.</summary>
-public sealed class DetailModel(ReferralFlowDb db, TimeProvider clock) : PageModel
+public sealed class DetailModel(ReferralFlowDb db, StaffAccess access, TimeProvider clock) : PageModel
 {
     public HandOffDetails? Details { get; private set; }
     public DateTimeOffset Now { get; private set; }
@@ -15,6 +17,7 @@ public sealed class DetailModel(ReferralFlowDb db, TimeProvider clock) : PageMod
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         Now = clock.GetUtcNow();
+        if (!await access.VisibleHandOffs.AnyAsync(h => h.Id == id, ct)) return NotFound();
         Details = await HandOffQueries.ShowAsync(db, id, ct);
         return Details is null ? NotFound() : Page();
     }

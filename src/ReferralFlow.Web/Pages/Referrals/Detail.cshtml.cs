@@ -13,18 +13,26 @@ using ReferralFlow.Engine.Definitions;
 using ReferralFlow.Engine.Execution;
 using ReferralFlow.Web.Forms;
 using ReferralFlow.Web.Hosting;
+using ReferralFlow.Web.SignIn;
+using ReferralFlow.Core.Access;
 
 namespace ReferralFlow.Web.Pages.Referrals;
 
 /// <summary>One referral: its open work with a form per task and hand-off, incidents, and history.
 /// Every form posts back here; a refused action shows its reason and changes nothing.</summary>
 public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, WorkflowLibrary library, TimeProvider clock,
-    PersonalDataProtector protector) : PageModel
+    PersonalDataProtector protector, StaffAccess access) : PageModel
 {
     /// <summary>Channels staff can record an answer through; "link" is the partner's own reply page.</summary>
     public static readonly IReadOnlyList<string> StaffChannels = [.. HandOffChannels.All.Where(c => c != HandOffChannels.Link)];
 
     public ReferralDetails? Referral { get; private set; }
+
+    /// <summary>What the signed-in user may see and do here (Core/Access/ReferralAccess).</summary>
+    public ReferralGrant Grant { get; private set; } = ReferralGrant.Nothing(Guid.Empty);
+
+    /// <summary>Only the owning organisation's caseworkers act on the referral as a whole (answers, retries, withdrawal).</summary>
+    public bool MayWorkReferral => Grant is { Standing: ReferralStanding.Owner, MayWork: true };
     public string WorkflowTitle { get; private set; } = "";
     public IReadOnlyList<TaskCard> Tasks { get; private set; } = [];
     public IReadOnlyList<HandOffCard> HandOffs { get; private set; } = [];
@@ -44,7 +52,7 @@ public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, Work
     public async Task<IActionResult> OnGetAsync(Guid id, bool person, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (person)
+        if (person && Grant.MaySeePerson)
         {
             PersonAsked = true;
             Person = await PersonRecords.ReadAsync(db, protector, id, Auditing.Actor(PageActor.Name, HttpContext), clock.GetUtcNow(), ct);
@@ -57,10 +65,12 @@ public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, Work
         {
             var task = await db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId && t.ReferralId == id, ct)
                 ?? throw new ReferralFlowException("That task is not part of this referral.");
+            if (!await ReferralAccess.MayActOnAsync(db, access.Member, task, ct))
+                throw new ReferralFlowException("That task is for another organisation or role; you can see it but not complete it.");
             var data = SubmittedValues.Read(Request.Form, await FieldsAsync(id, task.StepId, ct));
             await runtime.CompleteTaskAsync(taskId, outcome ?? "", data, PageActor.Name, ct);
             return $"'{task.Title}' completed: {Display.Words(outcome ?? "")}.";
-        }, ct);
+        }, ct, task: true);
 
     public Task<IActionResult> OnPostAnswerAsync(Guid id, Guid handOffId, string? outcome, string? channel, CancellationToken ct) =>
         ActAsync(id, async () =>
@@ -91,9 +101,11 @@ public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, Work
             return "The referral was withdrawn; its open tasks and requests were cancelled.";
         }, ct);
 
-    private async Task<IActionResult> ActAsync(Guid id, Func<Task<string>> action, CancellationToken ct)
+    private async Task<IActionResult> ActAsync(Guid id, Func<Task<string>> action, CancellationToken ct, bool task = false)
     {
-        if (!await db.Referrals.AnyAsync(r => r.Id == id, ct)) return NotFound();
+        Grant = await access.GrantAsync(id, ct);
+        if (!Grant.MaySee) return NotFound();
+        if (!(task ? Grant.MayWork : MayWorkReferral)) return Forbid();
         try
         {
             Message = await action();
@@ -119,14 +131,17 @@ public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, Work
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
+        Grant = await access.GrantAsync(id, ct);
+        if (!Grant.MaySee) return false;
         Referral = await ReferralQueries.ShowAsync(db, id, ct);
         if (Referral is null) return false;
+        if (Grant.Standing == ReferralStanding.Partner) Referral = PartnerView.Of(Referral);
         Now = clock.GetUtcNow();
         var definition = await library.GetAsync(db, Referral.Workflow, Referral.Version, ct);
         WorkflowTitle = definition.Title;
         Tasks = [.. Referral.OpenSteps.Where(s => s.Kind == "task")
             .Select(s => new TaskCard(s, VariableField.For(definition, s.Step)))];
-        HandOffs = [.. (await HandOffQueries.ListAsync(db, id, includeClosed: true, ct))
+        HandOffs = [.. (await HandOffQueries.ListAsync(db, id, includeClosed: true, ct, access.VisibleHandOffs))
             .Select(h => new HandOffCard(h, VariableField.For(definition, h.Step)))];
         OtherWaits = [.. Referral.OpenSteps.Where(s => s.Kind is "wait" or "subworkflow")];
         var related = Referral.Children.Append(Referral.Parent ?? Guid.Empty).ToList();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ReferralFlow.Core.Mail;
@@ -9,6 +10,7 @@ namespace ReferralFlow.Web.Pages.Reply;
 
 /// <summary>The page behind a reply link: the request and the form for the link's answer. Anyone holding the link may
 /// use it (no login), so every outcome that is not a usable link shows a plain page that names no referral.</summary>
+[AllowAnonymous]
 public sealed class IndexModel(
     ReplyOpening opening, ReplySubmission submission, ReferralFlowDb db, IAddressBook addressBook, MailSettings mail, TimeProvider clock)
     : PageModel

@@ -14,6 +14,8 @@ using ReferralFlow.Engine.Execution;
 using ReferralFlow.Engine.Forms;
 using ReferralFlow.Web.Forms;
 using ReferralFlow.Web.Hosting;
+using ReferralFlow.Web.SignIn;
+using ReferralFlow.Core.Access;
 
 namespace ReferralFlow.Web.Pages.Tasks;
 
@@ -22,7 +24,8 @@ namespace ReferralFlow.Web.Pages.Tasks;
 /// listed, the values typed kept, nothing saved), then stored encrypted with the completion.
 /// </summary>
 public sealed class CompleteModel(
-    ReferralFlowDb db, ReferralRuntime runtime, WorkflowLibrary library, ReferralFlowSettings settings, TimeProvider clock) : PageModel
+    ReferralFlowDb db, ReferralRuntime runtime, WorkflowLibrary library, ReferralFlowSettings settings, TimeProvider clock,
+    StaffAccess access) : PageModel
 {
     public const string Prefix = "form:";
 
@@ -109,7 +112,8 @@ public sealed class CompleteModel(
         var row = await db.Tasks.AsNoTracking().Where(t => t.Id == id && t.Status == WorkTaskStatus.Open)
             .Join(db.Referrals.AsNoTracking(), t => t.ReferralId, r => r.Id, (t, r) => new { Task = t, r.CaseCode, r.WorkflowId, r.WorkflowVersion })
             .SingleOrDefaultAsync(ct);
-        if (row is null) return false;
+        // A task the user may not complete does not exist for them.
+        if (row is null || !await ReferralAccess.MayActOnAsync(db, access.Member, row.Task, ct)) return false;
         Task = row.Task;
         CaseCode = row.CaseCode;
         try

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ReferralFlow.Core.Persistence;
 using ReferralFlow.Core.Queries;
+using ReferralFlow.Web.SignIn;
 
 namespace ReferralFlow.Web.Pages.Tasks;
 
-/// <summary>Every open task, the most urgent first.</summary>
-public sealed class IndexModel(ReferralFlowDb db, TimeProvider clock) : PageModel
+/// <summary>The open tasks of the referrals the user's organisation owns, the most urgent first.</summary>
+public sealed class IndexModel(ReferralFlowDb db, StaffAccess access, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<TaskSummary> Tasks { get; private set; } = [];
     public DateTimeOffset Now { get; private set; }
@@ -13,6 +14,6 @@ public sealed class IndexModel(ReferralFlowDb db, TimeProvider clock) : PageMode
     public async Task OnGetAsync(CancellationToken ct)
     {
         Now = clock.GetUtcNow();
-        Tasks = await TaskQueries.ListOpenAsync(db, ct: ct);
+        Tasks = await TaskQueries.ListOpenAsync(db, ct: ct, withinReferrals: access.OwnedReferralIds);
     }
 }
