@@ -39,6 +39,26 @@ public sealed class WebApp : WebApplicationFactory<ReferralFlowSettings>
 
     public ReferralFlowDb OpenDb() => new(DatabaseProvider.Options(database.ConnectionString));
 
+    private TestMember? caseworker;
+
+    /// <summary>The caseworker of <see cref="TestStaff.OwnOrganisation"/> that <see cref="WebApplicationFactory{T}.CreateClient()"/>
+    /// clients are signed in as (by access token), made on first use. Referrals they start belong to that organisation.</summary>
+    public TestMember Caseworker => caseworker ??= TestStaff.MemberAsync(this).GetAwaiter().GetResult();
+
+    /// <summary>A client with no credentials at all.</summary>
+    public HttpClient CreateAnonymousClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = null;
+        return client;
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Caseworker.Token);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting(ReferralFlowSettings.Database, database.ConnectionString);
