@@ -13,9 +13,9 @@ namespace ReferralFlow.Tests.Web;
 /// that signs its HTTP clients in.</summary>
 public sealed record TestMember(Guid UserId, string Email, string Password, Guid OrganisationId, string OrganisationKey, string Token)
 {
-    public HttpClient Client(WebApp app)
+    public HttpClient Client(WebApp app, bool followRedirects = true)
     {
-        var client = app.CreateClient();
+        var client = app.CreateClient(new() { AllowAutoRedirect = followRedirects });
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
         return client;
     }

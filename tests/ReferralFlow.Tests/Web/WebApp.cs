@@ -46,9 +46,9 @@ public sealed class WebApp : WebApplicationFactory<ReferralFlowSettings>
     public TestMember Caseworker => caseworker ??= TestStaff.MemberAsync(this).GetAwaiter().GetResult();
 
     /// <summary>A client with no credentials at all.</summary>
-    public HttpClient CreateAnonymousClient()
+    public HttpClient CreateAnonymousClient(bool followRedirects = true)
     {
-        var client = CreateClient();
+        var client = CreateClient(new() { AllowAutoRedirect = followRedirects });
         client.DefaultRequestHeaders.Authorization = null;
         return client;
     }
