@@ -143,6 +143,9 @@ export REFERRALFLOW_TEST_MAILDIR="$MAILDIR"
 log "SMTP server ready on 127.0.0.1:$SMTP_PORT (Maildir $MAILDIR)"
 
 export REFERRALFLOW_TEST_CHROMIUM="$CHROMIUM"
+# Screenshots of every page the browser tests visit, kept after the run (and by CI) as artefacts.
+export REFERRALFLOW_TEST_ARTIFACTS="${REFERRALFLOW_TEST_ARTIFACTS:-$PWD/artifacts/browser}"
+rm -rf "$REFERRALFLOW_TEST_ARTIFACTS" && mkdir -p "$REFERRALFLOW_TEST_ARTIFACTS"
 # No first-run banner and no telemetry calls (the network reaches only package registries).
 export DOTNET_NOLOGO="${DOTNET_NOLOGO:-1}"
 export DOTNET_CLI_TELEMETRY_OPTOUT="${DOTNET_CLI_TELEMETRY_OPTOUT:-1}"
@@ -180,6 +183,7 @@ read -r passed failed skipped < <(
 if (( test_rc != 0 && failed == 0 )); then
     log "dotnet test exited with $test_rc (build error or aborted test run?)"
 fi
+log "browser screenshots: $REFERRALFLOW_TEST_ARTIFACTS"
 if (( skipped > 0 )); then
     echo "$passed passed, $failed failed, $skipped skipped"
 else
