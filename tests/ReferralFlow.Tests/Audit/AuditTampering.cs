@@ -18,9 +18,10 @@ internal static class AuditTampering
 
     /// <summary>Changes the action of entry <paramref name="from"/>, then re-hashes it and every later entry with
     /// <paramref name="hash"/>, each linked to its re-hashed predecessor: a rewrite that a plain hash chain accepts.</summary>
-    public static async Task EditAndRehashAsync(ReferralFlowDb db, long from, string action, Func<AuditEntry, string> hash)
+    public static async Task EditAndRehashAsync(ReferralFlowDb db, long from, string action, Func<AuditEntry, string> hash, long through = long.MaxValue)
     {
-        var entries = await db.AuditEntries.AsNoTracking().Where(e => e.Sequence >= from - 1).OrderBy(e => e.Sequence).ToListAsync();
+        var entries = await db.AuditEntries.AsNoTracking().Where(e => e.Sequence >= from - 1 && e.Sequence <= through)
+            .OrderBy(e => e.Sequence).ToListAsync();
         var previous = from == 1 ? AuditChain.Genesis : entries[0].Hash;
         foreach (var entry in entries.Where(e => e.Sequence >= from))
         {
