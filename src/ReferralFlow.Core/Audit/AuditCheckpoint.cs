@@ -46,7 +46,7 @@ public sealed record AuditCheckpoint(string Chain, AuditHead Head, long? PlainUn
         var temporary = Path.Combine(keysFolder, $".{FileName}.{Guid.NewGuid():N}");
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        using (var writer = new StreamWriter(temporary, Encoding.UTF8, options))
+        using (var writer = new StreamWriter(temporary, new UTF8Encoding(false), options))
             writer.Write(text);
         File.Move(temporary, PathIn(keysFolder), overwrite: true);
     }
