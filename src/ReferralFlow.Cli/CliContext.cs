@@ -27,7 +27,7 @@ internal sealed class CliContext
         ConnectionString = global.ConnectionString;
         try
         {
-            dbOptions = DatabaseProvider.Options(global.ConnectionString);
+            dbOptions = DatabaseProvider.Options(global.ConnectionString, global.KeysFolder);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -50,7 +50,7 @@ internal static class GlobalOptions
         root.Options.Add(new Option<bool>(Json) { Description = "Print machine-readable JSON", Recursive = true });
         root.Options.Add(new Option<string?>(Keys)
         {
-            Description = $"Folder of the keys that encrypt the person's data, shared with the web app " +
+            Description = $"Folder of the keys that encrypt the person's data and seal the audit trail (with its signed head), shared with the web app " +
                 $"(default: ${DataFolder.KeysVariable}, else ${DataFolder.Variable}/keys, else ./data/keys)",
             HelpName = "folder",
             Recursive = true,

@@ -27,7 +27,9 @@ internal static class BenchCommand
                 : DatabaseProvider.Resolve(explicitDb);
             try
             {
-                var options = DatabaseProvider.Options(connection);
+                // A throw-away database gets throw-away keys; a real one the keys its audit trail is sealed with.
+                var keys = scratch is null ? GlobalOptions.Read(parse).KeysFolder : Path.Combine(scratch.FullName, "keys");
+                var options = DatabaseProvider.Options(connection, keys);
                 // Pooled contexts, as a long-running host would use them.
                 var pool = new Microsoft.EntityFrameworkCore.Infrastructure.PooledDbContextFactory<ReferralFlowDb>(options);
                 var benchmark = new EngineBenchmark(pool.CreateDbContext, WorkflowFiles.DefaultDirectory());

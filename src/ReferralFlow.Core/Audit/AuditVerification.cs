@@ -3,52 +3,74 @@ using ReferralFlow.Core.Persistence;
 
 namespace ReferralFlow.Core.Audit;
 
-/// <summary>The first place where the stored chain stops proving itself: which entry, and what is wrong there.</summary>
+/// <summary>The first place where the stored chain stops proving itself: which entry, and what is wrong there.
+/// Sequence 0 when the trail cannot be checked at all (a damaged checkpoint).</summary>
 public sealed record AuditBreak(long Sequence, string Problem);
 
-/// <summary>What <c>audit verify</c> found: every entry checked, and the first break if any.</summary>
+/// <summary>What <c>audit verify</c> found: every entry checked, the first break if any, the head it reached, how
+/// many entries carry the plain hash of older versions, and the checkpoint it compared with.</summary>
 public sealed record AuditVerificationResult(long Entries, AuditBreak? FirstBreak)
 {
     public bool Intact => FirstBreak is null;
+    public AuditHead? Head { get; init; }
+    public long PlainEntries { get; init; }
+
+    /// <summary>The hash of entry 1, which names the trail in its checkpoint.</summary>
+    public string? Chain { get; init; }
+    public AuditCheckpoint? Checkpoint { get; init; }
+    public required string CheckpointPath { get; init; }
 }
 
 /// <summary>
 /// Walks the audit trail in sequence order and checks what the chain promises: no gap in the sequence, each entry's
-/// previous-hash equal to its predecessor's hash, and each hash equal to the hash of the entry's own fields. An edited
-/// row fails its own hash; a deleted row leaves a gap; a re-hashed forgery breaks the next entry's link. Deleting the
-/// newest entries leaves no trace in a chain alone, which is why the trail is also backed up with the database.
+/// previous-hash equal to its predecessor's hash, and each hash equal to the keyed hash of the entry's own fields
+/// (the plain hash only at the start of the chain, for entries older versions sealed). An edited row fails its own
+/// hash, and re-hashing it needs the audit key; a deleted row leaves a gap. Deleting the newest entries leaves no
+/// trace in a chain alone: the head is compared with the signed checkpoint in the keys folder and, when given, with
+/// a head kept elsewhere (<c>--expect-head</c>).
 /// </summary>
 public static class AuditVerification
 {
-    public static async Task<AuditVerificationResult> VerifyAsync(ReferralFlowDb db, CancellationToken ct = default)
+    public static Task<AuditVerificationResult> VerifyAsync(ReferralFlowDb db, CancellationToken ct = default) =>
+        VerifyAsync(db, null, ct);
+
+    public static async Task<AuditVerificationResult> VerifyAsync(ReferralFlowDb db, AuditHead? expectedHead, CancellationToken ct = default)
     {
-        long count = 0;
-        var expected = 1L;
-        var previousHash = AuditChain.Genesis;
+        var folder = AuditKeyOptions.KeysFolderOf(db);
+        var key = AuditKey.TryLoad(folder);
+        var path = AuditCheckpoint.PathIn(folder);
+        AuditCheckpoint? checkpoint;
+        try
+        {
+            checkpoint = key is null ? null : AuditCheckpoint.Read(folder, key);
+        }
+        catch (ReferralFlowException e)
+        {
+            return new AuditVerificationResult(0, new AuditBreak(0, e.Message)) { CheckpointPath = path };
+        }
+
+        var anchors = new List<(AuditHead Head, string Source)>();
+        if (expectedHead is not null) anchors.Add((expectedHead, "the expected head"));
+        if (checkpoint is not null) anchors.Add((checkpoint.Head, $"the checkpoint {path}"));
+        var walk = new AuditWalk(key, AuditKey.PathIn(folder), checkpoint, path, anchors);
+        AuditEntry? last = null;
         await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
         {
-            if (Check(entry, expected, previousHash) is { } problem) return new AuditVerificationResult(count, problem);
-            count++;
-            expected = entry.Sequence + 1;
-            previousHash = entry.Hash;
+            if (walk.Check(entry, last) is { } problem) return walk.Result(last, problem);
+            last = entry;
         }
-        return new AuditVerificationResult(count, null);
+        return walk.Result(last, walk.MissingHead(last?.Sequence ?? 0));
     }
 
-    private static AuditBreak? Check(AuditEntry entry, long expected, string previousHash)
+    /// <summary>After an intact verification, moves the checkpoint up to the verified head (and makes the key if
+    /// the trail has no keyed entry yet, so that a trail written by an older version is anchored too). Returns the
+    /// checkpoint now on file.</summary>
+    public static AuditCheckpoint? Anchor(ReferralFlowDb db, AuditVerificationResult result)
     {
-        if (entry.Sequence != expected)
-            return entry.Sequence > expected
-                ? new AuditBreak(expected, expected == entry.Sequence - 1
-                    ? $"entry {expected} is missing: the chain jumps from {expected - 1} to {entry.Sequence} (a deleted row)"
-                    : $"entries {expected} to {entry.Sequence - 1} are missing: the chain jumps from {expected - 1} to {entry.Sequence} (deleted rows)")
-                : new AuditBreak(entry.Sequence, $"sequence {entry.Sequence} is out of order after {expected - 1}");
-        if (entry.Hash != AuditChain.HashOf(entry))
-            return new AuditBreak(entry.Sequence, "its hash does not match its content: the row was changed after it was written");
-        if (entry.PreviousHash != previousHash)
-            return new AuditBreak(entry.Sequence, expected == 1
-                ? "the first entry does not start the chain (its previous hash is not empty)"
-                : $"its previous hash does not match entry {expected - 1}'s hash: an entry before it was replaced");
-        return null;
+        if (!result.Intact || result.Head is null || result.Chain is null) return result.Checkpoint;
+        var folder = AuditKeyOptions.KeysFolderOf(db);
+        var key = AuditKey.LoadOrCreate(folder);
+        new AuditCheckpoint(result.Chain, result.Head, result.PlainEntries).Advance(folder, key);
+        return AuditCheckpoint.Read(folder, key);
     }
 }

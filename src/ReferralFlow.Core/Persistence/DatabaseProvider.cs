@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using ReferralFlow.Core.Audit;
 
 namespace ReferralFlow.Core.Persistence;
 
@@ -17,17 +18,20 @@ public static class DatabaseProvider
         : Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
         : DefaultConnectionString;
 
-    public static DbContextOptions<ReferralFlowDb> Options(string connectionString)
+    /// <param name="keysFolder">The keys folder whose audit key seals the audit chain (<see cref="AuditKeyOptions"/>);
+    /// null for the environment's (<c>REFERRALFLOW_KEYS</c>, else <c>REFERRALFLOW_DATA/keys</c>).</param>
+    public static DbContextOptions<ReferralFlowDb> Options(string connectionString, string? keysFolder = null)
     {
         var builder = new DbContextOptionsBuilder<ReferralFlowDb>();
-        Configure(builder, connectionString);
+        Configure(builder, connectionString, keysFolder);
         return builder.Options;
     }
 
-    /// <summary>For <c>AddDbContext</c>: <c>services.AddDbContext&lt;ReferralFlowDb&gt;(o =&gt; DatabaseProvider.Configure(o, cs))</c>.</summary>
-    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString)
+    /// <summary>For <c>AddDbContext</c>: <c>services.AddDbContext&lt;ReferralFlowDb&gt;(o =&gt; DatabaseProvider.Configure(o, cs, keys))</c>.</summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString, string? keysFolder = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        builder.UseAuditKeys(keysFolder);
         return IsPostgresConnectionString(connectionString)
             ? builder.UseNpgsql(ToNpgsqlConnectionString(connectionString))
             : builder.UseSqlite(ToSqliteConnectionString(connectionString)).AddInterceptors(SqlitePragmas.Instance);

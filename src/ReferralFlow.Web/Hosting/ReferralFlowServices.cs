@@ -17,7 +17,9 @@ public static class ReferralFlowServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Func<ReferralFlowDb>>(provider =>
         {
-            var options = DatabaseProvider.Options(provider.GetRequiredService<ReferralFlowSettings>().ConnectionString);
+            var settings = provider.GetRequiredService<ReferralFlowSettings>();
+            // The audit chain is sealed with the key in the keys folder the CLI uses too.
+            var options = DatabaseProvider.Options(settings.ConnectionString, settings.KeysFolder);
             // Every engine step opens a context: pooling keeps that cheap.
             return new Microsoft.EntityFrameworkCore.Infrastructure.PooledDbContextFactory<ReferralFlowDb>(options).CreateDbContext;
         });

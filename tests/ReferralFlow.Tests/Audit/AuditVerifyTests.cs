@@ -22,7 +22,10 @@ public class AuditVerifyTests
         var result = await cli.RunAsync("audit", "verify");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal("audit chain intact: 4 entries", Assert.Single(result.OutLines));
+        Assert.Equal(3, result.OutLines.Count);
+        Assert.Equal("audit chain intact: 4 entries", result.OutLines[0]);
+        Assert.Matches("^head: 4:hmac:[0-9a-f]{64}$", result.OutLines[1]);
+        Assert.Equal($"checkpoint: entry 4 in {AuditCheckpoint.PathIn(cli.KeysFolder)}", result.OutLines[2]);
     }
 
     [Theory]
@@ -54,10 +57,11 @@ public class AuditVerifyTests
         Assert.StartsWith("error: audit chain broken at entry 2: entry 2 is missing: the chain jumps from 1 to 3", Assert.Single(result.ErrLines));
     }
 
-    [Fact]
-    public async Task A_forged_entry_with_a_fresh_hash_breaks_the_link_of_the_next_one()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_forged_entry_with_a_fresh_plain_hash_is_named_as_written_without_the_key(string provider)
     {
-        await using var cli = CliRun.OnSqlite();
+        await using var cli = await CliAsync(provider, "audit_forged");
         await SeedAsync(cli, 3);
         await using (var db = Open(cli))
         {
@@ -68,7 +72,7 @@ public class AuditVerifyTests
                 ReferralId = forged.ReferralId, Subject = forged.Subject, Detail = forged.Detail,
                 Sequence = 2, PreviousHash = forged.PreviousHash,
             };
-            await db.Database.ExecuteSqlRawAsync("UPDATE audit_entries SET action = {0}, hash = {1} WHERE sequence = 2",
+            await AuditTampering.ExecuteAsync(db, "UPDATE audit_entries SET action = {0}, hash = {1} WHERE sequence = 2",
                 copy.Action, AuditChain.HashOf(copy));
         }
 
@@ -77,8 +81,8 @@ public class AuditVerifyTests
 
         Assert.Equal(1, run.ExitCode);
         Assert.False(result["intact"]!.GetValue<bool>());
-        Assert.Equal(3, result["firstBreak"]!["sequence"]!.GetValue<long>());
-        Assert.Contains("previous hash does not match entry 2", result["firstBreak"]!["problem"]!.GetValue<string>());
+        Assert.Equal(2, result["firstBreak"]!["sequence"]!.GetValue<long>());
+        Assert.Contains("plain hash after entries sealed with the audit key", result["firstBreak"]!["problem"]!.GetValue<string>());
     }
 
     [Fact]
@@ -114,12 +118,12 @@ public class AuditVerifyTests
         Assert.Equal(new AuditActor("web", "web 10.0.0.7"), WebAuditActor.For(http));
     }
 
-    private static async Task<CliRun> CliAsync(string provider, string name) =>
+    internal static async Task<CliRun> CliAsync(string provider, string name) =>
         provider == "postgres" ? await CliRun.OnPostgresAsync(name) : CliRun.OnSqlite();
 
-    private static ReferralFlowDb Open(CliRun cli) => new(DatabaseProvider.Options(cli.ConnectionString));
+    internal static ReferralFlowDb Open(CliRun cli) => new(DatabaseProvider.Options(cli.ConnectionString, cli.KeysFolder));
 
-    private static async Task SeedAsync(CliRun cli, int count)
+    internal static async Task SeedAsync(CliRun cli, int count)
     {
         var empty = await cli.RunAsync("audit", "verify");
         Assert.True(empty.ExitCode == 0, empty.ToString());
@@ -132,9 +136,9 @@ public class AuditVerifyTests
         }
     }
 
-    private static async Task ExecuteAsync(CliRun cli, string sql)
+    internal static async Task ExecuteAsync(CliRun cli, string sql)
     {
         await using var db = Open(cli);
-        await db.Database.ExecuteSqlRawAsync(sql);
+        await AuditTampering.ExecuteAsync(db, sql);
     }
 }

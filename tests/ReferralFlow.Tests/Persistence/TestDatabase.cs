@@ -5,12 +5,14 @@ using ReferralFlow.Tests.Infrastructure;
 
 namespace ReferralFlow.Tests.Persistence;
 
-/// <summary>An empty database of one provider ("sqlite" or "postgres"), deleted on dispose.</summary>
+/// <summary>An empty database of one provider ("sqlite" or "postgres"), deleted on dispose, with a keys folder of its
+/// own (the audit key and head checkpoint), never ./data/keys.</summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     public static readonly TheoryData<string> Providers = new() { "sqlite", "postgres" };
 
     private readonly SqliteFile? _sqlite;
+    private readonly TempDirectory _keys = new("rf-keys");
 
     private TestDatabase(string provider, string connectionString, SqliteFile? sqlite)
     {
@@ -24,6 +26,8 @@ public sealed class TestDatabase : IAsyncDisposable
     public string ConnectionString { get; }
 
     public bool IsPostgres => Provider == "postgres";
+
+    public string KeysFolder => _keys.Path;
 
     /// <summary>The SQLite file, or null on PostgreSQL.</summary>
     public string? SqlitePath => _sqlite?.Path;
@@ -51,12 +55,13 @@ public sealed class TestDatabase : IAsyncDisposable
         return database;
     }
 
-    public ReferralFlowDb Open() => new(DatabaseProvider.Options(ConnectionString));
+    public ReferralFlowDb Open() => new(DatabaseProvider.Options(ConnectionString, KeysFolder));
 
     public async ValueTask DisposeAsync()
     {
         if (IsPostgres) await PostgresServer.DropDatabaseAsync(ConnectionString);
         _sqlite?.Dispose();
+        _keys.Dispose();
     }
 
     public static Referral NewReferral(DateTimeOffset startedAt, string caseCode = "RF-2026-ABCDE") => new()
