@@ -21,7 +21,7 @@ public static class StaffUserDisabling
             staff.Audit(actor, Disabled, user);
             user.DisabledAt = staff.Now;
             StaffErrors.ThrowIfFailed(await staff.Users.SetLockoutEnabledAsync(user, true));
-            StaffErrors.ThrowIfFailed(await staff.Users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue));
+            StaffErrors.ThrowIfFailed(await staff.Users.SetLockoutEndDateAsync(user, StaffSignInRules.DisabledLockoutEnd));
             StaffErrors.ThrowIfFailed(await staff.Users.UpdateSecurityStampAsync(user));
             return new StaffUserChange(await StaffUserList.OneAsync(staff.Db, staff.Now, user.Id, ct), true);
         }, ct);

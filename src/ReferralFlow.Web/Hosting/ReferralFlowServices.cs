@@ -29,6 +29,7 @@ public static class ReferralFlowServices
         services.AddSingleton(provider => PersonalDataProtector.ForKeys(provider.GetRequiredService<ReferralFlowSettings>().KeysFolder));
         services.AddSingleton<ReferralStart>();
         services.AddSingleton<DemoReferrals>();
+        services.AddSingleton<DemoUsers>();
         services.AddReferralFlowMail();
         return services;
     }
