@@ -19,6 +19,7 @@ public static class StaffIdentity
     public static IdentityBuilder AddStaffIdentity(this IServiceCollection services) =>
         services.AddIdentityCore<StaffUser>(Configure)
             .AddRoles<IdentityRole<Guid>>()
+            .AddUserManager<StaffUserManager>()
             .AddEntityFrameworkStores<ReferralFlowDb>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<CommonPasswords>();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using ReferralFlow.Core.Access;
 using ReferralFlow.Core.Audit;
+using ReferralFlow.Engine.Simulation;
 using ReferralFlow.Tests.Cli;
 
 namespace ReferralFlow.Tests.Access;
@@ -42,13 +43,12 @@ public class StaffSignInTests
         }
     }
 
-    /// <remarks>Identity 10's UserManager reads the system clock for lockout (it takes no TimeProvider), so the test
-    /// checks the lockout's end against the real time rather than moving a fake clock past it.</remarks>
     [Fact]
-    public async Task Five_failed_sign_ins_lock_the_user_out_for_fifteen_minutes()
+    public async Task Five_failed_sign_ins_lock_the_user_out_for_fifteen_minutes_on_the_application_clock()
     {
         await using var cli = await StaffCli.WithDirectoryAsync(CliRun.OnSqlite());
-        await using var staff = StaffIdentity.Services(cli.ConnectionString, cli.KeysFolder, TimeProvider.System);
+        var clock = new VirtualClock(new DateTimeOffset(2027, 1, 4, 9, 0, 0, TimeSpan.Zero));
+        await using var staff = StaffIdentity.Services(cli.ConnectionString, cli.KeysFolder, clock);
         await StaffUserAdding.AddAsync(staff, new NewStaffUser("cw@adpare.example.org", "Ioana Pop", "ro-adpare",
             [StaffRoles.Caseworker], StaffCli.StrongPassword), Operator, default);
         await using var scope = staff.CreateAsyncScope();
@@ -61,12 +61,15 @@ public class StaffSignInTests
             await users.AccessFailedAsync(user);
         }
         Assert.False(await users.IsLockedOutAsync(user));
-        var before = DateTimeOffset.UtcNow;
         await users.AccessFailedAsync(user);
-        var after = DateTimeOffset.UtcNow;
 
-        Assert.True(await users.IsLockedOutAsync(user));
-        Assert.InRange(user.LockoutEnd!.Value, before + TimeSpan.FromMinutes(15), after + TimeSpan.FromMinutes(15));
         Assert.Equal(5, StaffIdentity.MaxFailedSignIns);
+        Assert.True(await users.IsLockedOutAsync(user));
+        Assert.Equal(clock.GetUtcNow() + TimeSpan.FromMinutes(15), user.LockoutEnd);
+        clock.Advance(TimeSpan.FromMinutes(14));
+        Assert.True(await users.IsLockedOutAsync(user));
+        clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
+        Assert.False(await users.IsLockedOutAsync(user));
+        Assert.True(await users.CheckPasswordAsync(user, StaffCli.StrongPassword));
     }
 }
