@@ -50,6 +50,7 @@ public static class CliApp
             WorkerCommand.Create(),
             SimulateCommand.Create(),
             AuditCommands.Create(),
+            UsersCommands.Create(),
             Bench.BenchCommand.Create(),
         ];
         foreach (var command in commands) root.Subcommands.Add(command);

@@ -1,6 +1,9 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ReferralFlow.Core.Persistence;
+using ReferralFlow.Core.Protection;
 
 namespace ReferralFlow.Core.Access;
 
@@ -16,9 +19,32 @@ public static class StaffIdentity
     public static IdentityBuilder AddStaffIdentity(this IServiceCollection services) =>
         services.AddIdentityCore<StaffUser>(Configure)
             .AddRoles<IdentityRole<Guid>>()
+            .AddUserManager<StaffUserManager>()
             .AddEntityFrameworkStores<ReferralFlowDb>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<CommonPasswords>();
+
+    /// <summary>
+    /// Everything <see cref="UserManager{TUser}"/> needs outside a web host (the CLI, the demo's first run): logging
+    /// (no sink unless <paramref name="logging"/> adds one), Data Protection on the keys folder under the application
+    /// name the web host and <see cref="PersonalDataProtector"/> use, <see cref="ReferralFlowDb"/> per scope, these
+    /// Identity rules and the clock. The use cases of this folder take it (or a host's own provider with the same
+    /// registrations) and open a scope per change. Dispose it when done.
+    /// </summary>
+    public static ServiceProvider Services(string connectionString, string keysFolder, TimeProvider clock,
+        Action<ILoggingBuilder>? logging = null)
+    {
+        var options = DatabaseProvider.Options(connectionString);
+        var services = new ServiceCollection();
+        services.AddLogging(builder => logging?.Invoke(builder));
+        services.AddDataProtection()
+            .SetApplicationName(PersonalDataProtector.ApplicationName)
+            .PersistKeysToFileSystem(new DirectoryInfo(keysFolder));
+        services.AddScoped(_ => new ReferralFlowDb(options));
+        services.AddSingleton(clock);
+        services.AddStaffIdentity();
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+    }
 
     public static void Configure(IdentityOptions options)
     {

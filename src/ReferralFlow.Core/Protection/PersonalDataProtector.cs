@@ -11,7 +11,8 @@ namespace ReferralFlow.Core.Protection;
 /// </summary>
 public sealed class PersonalDataProtector
 {
-    private const string ApplicationName = "ReferralFlow";
+    /// <summary>Shared by every program that opens the keys folder (also staff sign-in tokens, <c>StaffIdentity.Services</c>).</summary>
+    public const string ApplicationName = "ReferralFlow";
     private const string Purpose = "ReferralFlow.PersonalData.v1";
 
     private readonly IDataProtector protector;

@@ -10,7 +10,7 @@ namespace ReferralFlow.Web.Hosting;
 
 /// <summary>Brings the database up to date before anything else runs: migrations, reply answers an older version stored
 /// in clear (encrypted now, <see cref="PlainAnswers"/>), the workflows folder,
-/// and on an empty database the demo partner directory and the demo referrals.</summary>
+/// and on an empty database the demo partner directory, the demo referrals and the demo users.</summary>
 internal sealed class DatabaseStartup(
     ReferralFlowSettings settings,
     Func<ReferralFlowDb> openDb,
@@ -36,6 +36,7 @@ internal sealed class DatabaseStartup(
         await LoadDemoDirectoryAsync(cancellationToken);
         var created = await demo.SeedIfEmptyAsync(cancellationToken);
         if (created > 0) logger.LogInformation("Created {Count} demo referrals on the empty database", created);
+        await services.GetRequiredService<DemoUsers>().CreateOrAnnounceAsync(firstRun: created > 0, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -31,6 +31,7 @@ public static class ReferralFlowServices
         services.AddSingleton(provider => PersonalDataProtector.ForKeys(provider.GetRequiredService<ReferralFlowSettings>().KeysFolder));
         services.AddSingleton<ReferralStart>();
         services.AddSingleton<DemoReferrals>();
+        services.AddSingleton<DemoUsers>();
         services.AddReferralFlowMail();
         return services;
     }
