@@ -34,7 +34,7 @@ public static class StaffIdentity
     public static ServiceProvider Services(string connectionString, string keysFolder, TimeProvider clock,
         Action<ILoggingBuilder>? logging = null)
     {
-        var options = DatabaseProvider.Options(connectionString);
+        var options = DatabaseProvider.Options(connectionString, keysFolder);
         var services = new ServiceCollection();
         services.AddLogging(builder => logging?.Invoke(builder));
         services.AddDataProtection()

@@ -30,7 +30,7 @@ public sealed class AccessTokenAuthentication(
         var token = await PersonalAccessTokens.FindUsableAsync(db, header[BearerPrefix.Length..].Trim(), now, Context.RequestAborted);
         if (token is null) return AuthenticateResult.Fail("The access token is unknown, expired or revoked.");
         var user = await users.FindByIdAsync(token.UserId.ToString("D"));
-        if (user is null || user.IsDisabled) return AuthenticateResult.Fail("The access token's user cannot sign in.");
+        if (user is null || !StaffSignInRules.CanSignIn(user)) return AuthenticateResult.Fail("The access token's user cannot sign in.");
         // Last use to the minute is enough to tell a live token from a forgotten one, without a write per request.
         if (token.LastUsedAt is not { } last || now - last > TimeSpan.FromMinutes(1))
         {

@@ -14,5 +14,5 @@ public sealed class StaffSignInManager(
     : SignInManager<StaffUser>(users, context, claims, options, logger, schemes, confirmation)
 {
     public override async Task<bool> CanSignInAsync(StaffUser user) =>
-        !user.IsDisabled && await base.CanSignInAsync(user);
+        StaffSignInRules.CanSignIn(user) && await base.CanSignInAsync(user);
 }

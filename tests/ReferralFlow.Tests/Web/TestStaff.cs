@@ -11,7 +11,8 @@ namespace ReferralFlow.Tests.Web;
 
 /// <summary>A staff member made for a test: a user of a directory organisation with roles, and a personal access token
 /// that signs its HTTP clients in.</summary>
-public sealed record TestMember(Guid UserId, string Email, string Password, Guid OrganisationId, string OrganisationKey, string Token)
+public sealed record TestMember(Guid UserId, string Email, string Password, Guid OrganisationId, string OrganisationKey, string Token,
+    string? AuthenticatorKey = null)
 {
     public HttpClient Client(WebApp app, bool followRedirects = true)
     {
@@ -60,12 +61,18 @@ public static class TestStaff
         };
         Check(await users.CreateAsync(user, Password));
         Check(await users.AddToRoleAsync(user, role));
-        if (twoFactor) Check(await users.SetTwoFactorEnabledAsync(user, true));
+        string? authenticatorKey = null;
+        if (twoFactor)
+        {
+            Check(await users.ResetAuthenticatorKeyAsync(user));
+            authenticatorKey = await users.GetAuthenticatorKeyAsync(user);
+            Check(await users.SetTwoFactorEnabledAsync(user, true));
+        }
         var db = scope.ServiceProvider.GetRequiredService<ReferralFlowDb>();
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
         var (_, token) = await PersonalAccessTokens.CreateAsync(db, user.Id, "tests", 30, clock.GetUtcNow(),
             AuditActor.Cli("tests"), CancellationToken.None);
-        return new TestMember(user.Id, address, Password, organisation.Id, organisationKey, token);
+        return new TestMember(user.Id, address, Password, organisation.Id, organisationKey, token, authenticatorKey);
     }
 
     private static void Check(IdentityResult result)
