@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,12 +12,7 @@ namespace ReferralFlow.Tests.Web;
 /// that signs its HTTP clients in.</summary>
 public sealed record TestMember(Guid UserId, string Email, string Password, Guid OrganisationId, string OrganisationKey, string Token)
 {
-    public HttpClient Client(WebApp app)
-    {
-        var client = app.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
-        return client;
-    }
+    public HttpClient Client(WebApp app) => app.ClientWith(Token);
 }
 
 /// <summary>Makes organisations and users in a test host's database, through Identity as the product does.</summary>
