@@ -1,8 +1,8 @@
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using ReferralFlow.Core.Tasks;
+using ReferralFlow.Tests.Web;
 
 namespace ReferralFlow.Tests.Browser;
 
@@ -16,9 +16,9 @@ public sealed partial class CaseworkerBrowserTests
     public async Task A_caseworker_completes_the_intake_form_from_the_inbox_and_the_next_task_opens()
     {
         await using var app = ListeningApp.Start();
-        var started = await app.Runtime.StartAsync("transnational-return", new Dictionary<string, JsonNode?>(), "coordinator");
+        var started = await app.App.StartOwnedAsync("transnational-return", "coordinator");
         await using var chromium = await Chromium.LaunchAsync();
-        var page = await chromium.Browser.NewPageAsync();
+        var page = await chromium.SignedInPageAsync(app.App.Caseworker);
 
         await page.GotoAsync(new Uri(app.Address, "tasks").ToString());
         Assert.Contains(started.CaseCode, await page.Locator("table").InnerTextAsync(), StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using ReferralFlow.Tests.Web;
 
 namespace ReferralFlow.Tests.Browser;
 
@@ -33,6 +34,15 @@ public sealed class Chromium : IAsyncDisposable
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
         return new Chromium(playwright, browser);
+    }
+
+    /// <summary>A page whose every request carries the member's access token, as an API client's would: the browser
+    /// is signed in without going through the sign-in page and its second factor.</summary>
+    public async Task<IPage> SignedInPageAsync(TestMember member)
+    {
+        var context = await Browser.NewContextAsync();
+        await context.SetExtraHTTPHeadersAsync([new KeyValuePair<string, string>("Authorization", $"Bearer {member.Token}")]);
+        return await context.NewPageAsync();
     }
 
     public async ValueTask DisposeAsync()

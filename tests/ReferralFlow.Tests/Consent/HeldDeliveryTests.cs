@@ -11,6 +11,7 @@ namespace ReferralFlow.Tests.Consent;
 public class HeldDeliveryTests
 {
     private const string HeldAt = "2027-01-05T10:30:00Z";
+    private const string Sender = "de-koofra";
 
     [Fact]
     public async Task A_held_request_shows_held_consent_needed_since_when_in_the_cli_and_on_the_web_until_consent_releases_it()
@@ -26,8 +27,11 @@ public class HeldDeliveryTests
         }
 
         await OkAsync("partners", "import", Directories.DemoPath);
-        var caseCode = (await OkAsync("referrals", "start", "--workflow", "transnational-return", "--now", "2027-01-04T09:00:00Z", "--json"))
-            .Json["caseCode"]!.GetValue<string>();
+        // Sent by an organisation, whose caseworkers see it on the web.
+        var intake = keys.Combine("intake.json");
+        await File.WriteAllTextAsync(intake, $$"""{ "sendingOrganisation": "{{Sender}}" }""");
+        var caseCode = (await OkAsync("referrals", "start", "--workflow", "transnational-return", "--input", intake,
+            "--now", "2027-01-04T09:00:00Z", "--json")).Json["caseCode"]!.GetValue<string>();
         await OkAsync("partners", "assign", caseCode, "--role", "receiving", "--organisation", "ro-adpare");
         foreach (var (step, outcome, data) in new[]
         {
@@ -57,7 +61,7 @@ public class HeldDeliveryTests
 
         await using (var app = new WebApp(database: file))
         {
-            var client = app.CreateClient();
+            var client = (await TestStaff.MemberAsync(app, organisationKey: Sender)).Client(app);
             const string Badge = "<span class=\"badge badge--warn\">E-mail held: consent needed</span> since 2027-01-05 10:30";
             Assert.Contains(Badge, await FormPosts.GetPageAsync(client, "/handoffs"));
             Assert.Contains(Badge, await FormPosts.GetPageAsync(client, $"/handoffs/{handOffId}"));

@@ -15,6 +15,9 @@ public static class AtRest
     public const string DocumentNumber = "XK4471902";
     public const string BirthDate = "1994-05-17";
 
+    /// <summary>The intake's sending organisation, which owns the referral.</summary>
+    public const string SendingOrganisation = "de-koofra";
+
     public static readonly string[] Secrets = [Name, Surname, DocumentNumber, BirthDate];
 
     public static string IntakeJson(string workflow = "transnational-return") => $$"""
@@ -29,7 +32,7 @@ public static class AtRest
             "contact": "+40 721 000 111, via the shelter",
             "healthNotes": "asthma; needs an inhaler"
           },
-          "sendingOrganisation": "de-koofra",
+          "sendingOrganisation": "{{SendingOrganisation}}",
           "receivingOrganisation": "ro-adpare",
           "corridor": { "origin": "RO", "transit": ["HU", "AT"], "destination": "DE" },
           "variables": { "monitoring.months": 6 }

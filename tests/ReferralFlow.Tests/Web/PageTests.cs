@@ -94,7 +94,7 @@ public class PageTests
     public async Task Retrying_an_incident_whose_cause_remains_says_so_and_keeps_it_open()
     {
         await using var app = new WebApp(demo: true);
-        var client = app.CreateClient();
+        var client = await DemoSenderAsync(app);
         Guid id;
         await using (var db = app.OpenDb())
             id = (await db.Referrals.SingleAsync(r => r.OpenIncidents > 0)).Id;
@@ -162,7 +162,7 @@ public class PageTests
     public async Task Work_lists_show_open_tasks_and_hand_offs_with_overdue_ones_marked()
     {
         await using var app = new WebApp(demo: true);
-        var client = app.CreateClient();
+        var client = await DemoSenderAsync(app);
 
         var tasks = await GetPageAsync(client, "/tasks");
         var handOffs = await GetPageAsync(client, "/handoffs");
@@ -194,4 +194,9 @@ public class PageTests
         Assert.Contains("E-mail queued", await GetPageAsync(client, "/handoffs"));
         Assert.Contains("E-mail queued", await GetPageAsync(client, $"/referrals/{message.ReferralId}"));
     }
+
+    /// <summary>A caseworker of the organisation that sent most demo referrals (the overdue intake, the held request and
+    /// the incident among them): demo referrals belong to their sending organisation.</summary>
+    private static async Task<HttpClient> DemoSenderAsync(WebApp app) =>
+        (await TestStaff.MemberAsync(app, organisationKey: "de-koofra")).Client(app);
 }

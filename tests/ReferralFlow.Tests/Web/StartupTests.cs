@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using ReferralFlow.Core.Access;
 using ReferralFlow.Core.Referrals;
 using ReferralFlow.Tests.Infrastructure;
 
@@ -19,7 +20,7 @@ public class StartupTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         foreach (var workflow in new[] { "transnational-return", "child-return", "court-appearance", "monitoring" })
             Assert.Contains($"<option value=\"{workflow}\"", html);
-        Assert.Contains("No referrals yet", html);
+        Assert.Contains("No referrals of your organisation yet. Start one with the form above.", html);
         await using var db = app.OpenDb();
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.Equal(4, await db.PublishedWorkflows.CountAsync());
@@ -40,7 +41,7 @@ public class StartupTests
     public async Task Demo_data_fills_an_empty_database_with_referrals_at_several_stages()
     {
         await using var app = new WebApp(demo: true);
-        var html = await app.CreateClient().GetStringAsync("/");
+        _ = app.Services;
 
         await using var db = app.OpenDb();
         var referrals = await db.Referrals.ToListAsync();
@@ -56,7 +57,19 @@ public class StartupTests
         Assert.Contains("accept-referral", openHandOffSteps);
         Assert.Contains("family-assessment", openHandOffSteps);
         Assert.True(await db.History.CountAsync(h => h.Actor == "demo") > 20);
-        foreach (var referral in referrals) Assert.Contains(referral.CaseCode, html);
+        // Each referral is on the home page of a caseworker of the organisation that owns it.
+        var homePages = new Dictionary<Guid, string>();
+        foreach (var referral in referrals)
+        {
+            var owner = await ReferralAccess.OwnerAsync(db, await ReferralChain.OfAsync(db, referral.Id, default), default);
+            Assert.True(owner is not null, $"{referral.CaseCode} has no owning organisation");
+            if (!homePages.TryGetValue(owner.Value, out var html))
+            {
+                var key = (await db.Organisations.SingleAsync(o => o.Id == owner.Value)).Key;
+                homePages[owner.Value] = html = await (await TestStaff.MemberAsync(app, organisationKey: key)).Client(app).GetStringAsync("/");
+            }
+            Assert.Contains(referral.CaseCode, html);
+        }
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,12 +13,8 @@ namespace ReferralFlow.Tests.Web;
 public sealed record TestMember(Guid UserId, string Email, string Password, Guid OrganisationId, string OrganisationKey, string Token,
     string? AuthenticatorKey = null)
 {
-    public HttpClient Client(WebApp app, bool followRedirects = true)
-    {
-        var client = app.CreateClient(new() { AllowAutoRedirect = followRedirects });
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
-        return client;
-    }
+    public HttpClient Client(WebApp app, bool followRedirects = true) =>
+        app.ClientWith(Token, new() { AllowAutoRedirect = followRedirects });
 }
 
 /// <summary>Makes organisations and users in a test host's database, through Identity as the product does.</summary>

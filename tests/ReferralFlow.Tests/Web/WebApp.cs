@@ -1,5 +1,7 @@
+using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -41,22 +43,42 @@ public sealed class WebApp : WebApplicationFactory<ReferralFlowSettings>
 
     private TestMember? caseworker;
 
-    /// <summary>The caseworker of <see cref="TestStaff.OwnOrganisation"/> that <see cref="WebApplicationFactory{T}.CreateClient()"/>
+    /// <summary>The caseworker of <see cref="TestStaff.OwnOrganisation"/> that <see cref="CreateClient()"/>
     /// clients are signed in as (by access token), made on first use. Referrals they start belong to that organisation.</summary>
     public TestMember Caseworker => caseworker ??= TestStaff.MemberAsync(this).GetAwaiter().GetResult();
 
-    /// <summary>A client with no credentials at all.</summary>
-    public HttpClient CreateAnonymousClient(bool followRedirects = true)
+    /// <summary>A client signed in as <see cref="Caseworker"/>.</summary>
+    public new HttpClient CreateClient() => CreateClient(ClientOptions);
+
+    /// <inheritdoc cref="CreateClient()"/>
+    public new HttpClient CreateClient(WebApplicationFactoryClientOptions options) => ClientWith(Caseworker.Token, options);
+
+    /// <summary>A client with no credentials at all. Makes no user, so the directory stays as the host left it.</summary>
+    public HttpClient CreateAnonymousClient(bool followRedirects = true) =>
+        ClientWith(null, new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects });
+
+    /// <summary>A client that sends the access token with every request, the ones that follow a redirect included: the
+    /// test client's redirect handler drops the Authorization header when it follows one.</summary>
+    public HttpClient ClientWith(string? token, WebApplicationFactoryClientOptions? options = null)
     {
-        var client = CreateClient(new() { AllowAutoRedirect = followRedirects });
-        client.DefaultRequestHeaders.Authorization = null;
+        options ??= ClientOptions;
+        var handlers = new List<DelegatingHandler>();
+        if (options.AllowAutoRedirect) handlers.Add(new RedirectHandler(options.MaxAutomaticRedirections));
+        if (options.HandleCookies) handlers.Add(new CookieContainerHandler());
+        handlers.Add(new BearerToken(token));
+        var client = CreateDefaultClient(options.BaseAddress, [.. handlers]);
+        client.DefaultRequestHeaders.Authorization = token is null ? null : new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
 
-    protected override void ConfigureClient(HttpClient client)
+    /// <summary>Puts the token on a request that carries no Authorization header (a followed redirect).</summary>
+    private sealed class BearerToken(string? token) : DelegatingHandler
     {
-        base.ConfigureClient(client);
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Caseworker.Token);
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (token is not null) request.Headers.Authorization ??= new AuthenticationHeaderValue("Bearer", token);
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
