@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core;
 using ReferralFlow.Core.HandOffs;
 using ReferralFlow.Core.Intake;
-using ReferralFlow.Web.Hosting;
+using ReferralFlow.Core.Forms;
+using ReferralFlow.Web.Pages;
 using ReferralFlow.Core.Persistence;
 using ReferralFlow.Core.Queries;
 using ReferralFlow.Core.Runtime;
@@ -14,8 +15,6 @@ namespace ReferralFlow.Web.Api;
 /// <summary>/api: the same operations as the pages, as JSON.</summary>
 public static class ReferralApi
 {
-    public const string Actor = "api";
-
     public static IEndpointRouteBuilder MapReferralFlowApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api").AddEndpointFilter<ReferralFlowProblems>();
@@ -49,27 +48,30 @@ public static class ReferralApi
             intakeFields.Remove(StartReferralBody.LegacyVariables);
             intakeFields["variables"] = legacy;
         }
-        var result = await start.StartAsync(workflow, IntakeReader.Read(intakeFields), Auditing.Actor(Actor, http), ct);
+        var result = await start.StartAsync(workflow, IntakeReader.Read(intakeFields), PageActor.ForApi(http), ct);
         var started = result.Referral;
         return TypedResults.Created($"/api/referrals/{started.Id}", new StartedReferralResponse(started.Id, started.CaseCode));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> CompleteTask(
-        Guid id, CompleteTaskRequest request, ReferralFlowDb db, ReferralRuntime runtime, CancellationToken ct)
+        Guid id, CompleteTaskRequest request, ReferralFlowDb db, ReferralRuntime runtime, TaskForms forms, HttpContext http, CancellationToken ct)
     {
         if (!await db.Tasks.AnyAsync(t => t.Id == id, ct)) return NotFound($"No task {id}.");
-        await runtime.CompleteTaskAsync(id, Outcome(request.Outcome), Values(request.Data), Actor, ct);
+        // A task with a form completes only with a valid "form" (checked as the page checks it); one without, without.
+        if (request.Form is { } form)
+            await forms.CompleteAsync(id, Outcome(request.Outcome), Values(request.Data), form, PageActor.ForApi(http), ct);
+        else
+            await runtime.CompleteTaskAsync(id, Outcome(request.Outcome), Values(request.Data), PageActor.ForApi(http), ct);
         return TypedResults.NoContent();
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> AnswerHandOff(
-        Guid id, AnswerHandOffRequest request, ReferralFlowDb db, ReferralRuntime runtime, CancellationToken ct)
+        Guid id, AnswerHandOffRequest request, ReferralFlowDb db, ReferralRuntime runtime, HttpContext http, CancellationToken ct)
     {
         if (!await db.HandOffs.AnyAsync(h => h.Id == id, ct)) return NotFound($"No hand-off {id}.");
         var channel = request.Channel ?? HandOffChannels.Email;
-        if (!HandOffChannels.All.Contains(channel))
-            throw new ReferralFlowException($"\"channel\" must be one of: {string.Join(", ", HandOffChannels.All)}.");
-        await runtime.AnswerHandOffAsync(id, Outcome(request.Outcome), Values(request.Data), Actor, channel, ct);
+        // The runtime refuses "link" (the reply page's alone) and a request the consent gate holds, each with a sentence.
+        await runtime.AnswerHandOffAsync(id, Outcome(request.Outcome), Values(request.Data), PageActor.ForApi(http), channel, ct);
         return TypedResults.NoContent();
     }
 

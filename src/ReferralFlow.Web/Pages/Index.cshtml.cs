@@ -33,7 +33,7 @@ public sealed class IndexModel(ReferralFlowDb db, ReferralRuntime runtime, Workf
         {
             if (Workflow is not { Length: > 0 } workflow) throw new ReferralFlowException("Choose a workflow to start.");
             var input = string.IsNullOrWhiteSpace(Input) ? new Dictionary<string, JsonNode?>() : VariableValues.ParseObject(Input);
-            var started = await runtime.StartAsync(workflow, input, PageActor.Name, ct);
+            var started = await runtime.StartAsync(workflow, input, PageActor.For(HttpContext), ct);
             Message = $"Referral {started.CaseCode} started.";
             return RedirectToPage("/Referrals/Detail", new { id = started.Id });
         }

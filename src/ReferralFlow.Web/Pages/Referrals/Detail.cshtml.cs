@@ -22,7 +22,7 @@ public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, Work
     PersonalDataProtector protector) : PageModel
 {
     /// <summary>Channels staff can record an answer through; "link" is the partner's own reply page.</summary>
-    public static readonly IReadOnlyList<string> StaffChannels = [.. HandOffChannels.All.Where(c => c != HandOffChannels.Link)];
+    public static readonly IReadOnlyList<string> StaffChannels = HandOffChannels.Staff;
 
     public ReferralDetails? Referral { get; private set; }
     public string WorkflowTitle { get; private set; } = "";
@@ -47,7 +47,7 @@ public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, Work
         if (person)
         {
             PersonAsked = true;
-            Person = await PersonRecords.ReadAsync(db, protector, id, Auditing.Actor(PageActor.Name, HttpContext), clock.GetUtcNow(), ct);
+            Person = await PersonRecords.ReadAsync(db, protector, id, PageActor.For(HttpContext), clock.GetUtcNow(), ct);
         }
         return Page();
     }
@@ -58,7 +58,7 @@ public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, Work
             var task = await db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId && t.ReferralId == id, ct)
                 ?? throw new ReferralFlowException("That task is not part of this referral.");
             var data = SubmittedValues.Read(Request.Form, await FieldsAsync(id, task.StepId, ct));
-            await runtime.CompleteTaskAsync(taskId, outcome ?? "", data, PageActor.Name, ct);
+            await runtime.CompleteTaskAsync(taskId, outcome ?? "", data, PageActor.For(HttpContext), ct);
             return $"'{task.Title}' completed: {Display.Words(outcome ?? "")}.";
         }, ct);
 
@@ -70,14 +70,14 @@ public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, Work
             if (channel is null || !StaffChannels.Contains(channel))
                 throw new ReferralFlowException($"Choose how the answer reached you: {string.Join(", ", StaffChannels)}.");
             var data = SubmittedValues.Read(Request.Form, await FieldsAsync(id, handOff.StepId, ct));
-            await runtime.AnswerHandOffAsync(handOffId, outcome ?? "", data, PageActor.Name, channel, ct);
+            await runtime.AnswerHandOffAsync(handOffId, outcome ?? "", data, PageActor.For(HttpContext), channel, ct);
             return $"Answer to '{handOff.Title}' recorded: {Display.Words(outcome ?? "")} ({channel}).";
         }, ct);
 
     public Task<IActionResult> OnPostRetryAsync(Guid id, CancellationToken ct) =>
         ActAsync(id, async () =>
         {
-            await runtime.RetryIncidentsAsync(id, PageActor.Name, ct);
+            await runtime.RetryIncidentsAsync(id, PageActor.For(HttpContext), ct);
             var stillFailing = await db.Referrals.AsNoTracking().Where(r => r.Id == id).Select(r => r.OpenIncidents).SingleAsync(ct);
             return stillFailing == 0
                 ? "The failed steps were run again and the referral goes on."
@@ -87,7 +87,7 @@ public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, Work
     public Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct) =>
         ActAsync(id, async () =>
         {
-            await runtime.WithdrawAsync(id, PageActor.Name, ct);
+            await runtime.WithdrawAsync(id, PageActor.For(HttpContext), ct);
             return "The referral was withdrawn; its open tasks and requests were cancelled.";
         }, ct);
 
