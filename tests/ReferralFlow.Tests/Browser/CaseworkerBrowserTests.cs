@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ public sealed partial class CaseworkerBrowserTests
     public async Task A_caseworker_completes_the_intake_form_from_the_inbox_and_the_next_task_opens()
     {
         await using var app = ListeningApp.Start();
-        var started = await app.Runtime.StartAsync("transnational-return", new Dictionary<string, JsonNode?>(), "coordinator");
+        var started = await app.Runtime.StartAsync("transnational-return", new Dictionary<string, JsonNode?>(), Actor.Operator("coordinator"));
         await using var chromium = await Chromium.LaunchAsync();
         var page = await chromium.Browser.NewPageAsync();
 

@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 namespace ReferralFlow.Tests.Cli;
 
 public class PostgresCliTests

@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using System.Text.Json.Nodes;
 
 namespace ReferralFlow.Tests.Cli;

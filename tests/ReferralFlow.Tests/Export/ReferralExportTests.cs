@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Export;

@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using System.Text.Json.Nodes;
 using ReferralFlow.Tests.Cli;
 using ReferralFlow.Tests.Infrastructure;

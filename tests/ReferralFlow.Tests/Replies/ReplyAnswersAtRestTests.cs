@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Arrival;

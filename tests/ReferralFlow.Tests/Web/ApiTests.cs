@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
