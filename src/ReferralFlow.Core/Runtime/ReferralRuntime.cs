@@ -46,10 +46,12 @@ public sealed class ReferralRuntime(Func<ReferralFlowDb> openDb, WorkflowLibrary
                     .Join(unit.Db.Referrals, t => t.ReferralId, r => r.Id, (t, r) => new { Task = t, Referral = r })
                     .SingleOrDefaultAsync(ct))?.Task
                 ?? throw new ReferralFlowException($"No task {taskId}; list open tasks with 'referralflow tasks list'.");
-            if (task.Form is { } form && !formWaived && task.Status == Tasks.WorkTaskStatus.Open)
+            var wasOpen = task.Status == Tasks.WorkTaskStatus.Open;
+            await unit.ResumeAsync(task.ReferralId, new CompleteTask(taskId, outcome, data, actor.Name), ct);
+            // Refused after the step ran, so a wrong outcome or datum is named first; the runner rolls all of it back.
+            if (task.Form is { } form && !formWaived && wasOpen)
                 throw new ReferralFlowException($"Task '{task.Title}' completes with its form '{form}' filled in: " +
                     "submit the form (the task's page, 'referralflow tasks complete --form FILE.json', or a 'form' object in the API request).");
-            await unit.ResumeAsync(task.ReferralId, new CompleteTask(taskId, outcome, data, actor.Name), ct);
             return true;
         }, ct);
 

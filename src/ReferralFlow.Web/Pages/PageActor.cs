@@ -19,5 +19,5 @@ public static class PageActor
     /// <summary>A request to /api.</summary>
     public static Actor ForApi(HttpContext http) => Actor.Anonymous(ApiName, Address(http));
 
-    private static string? Address(HttpContext http) => http.Connection.RemoteIpAddress?.ToString();
+    private static string Address(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }

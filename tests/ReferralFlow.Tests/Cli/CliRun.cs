@@ -38,6 +38,18 @@ public sealed class CliRun : IAsyncDisposable
 
     public string KeysFolder => keys.Path;
 
+    /// <summary>A form file for a task that shows one: tasks with a form complete only with it. Empty for the intake and
+    /// informed-choice forms (nothing required); every area "low" for the risk assessment, which sets risk.level.</summary>
+    public string FormFile(string step)
+    {
+        Directory.CreateDirectory(keys.Path);
+        var path = keys.Combine($"form-{step}.json");
+        File.WriteAllText(path, step == "risk-needs-assessment"
+            ? """{ "physicalHealth": "low", "emotionalState": "low", "familyRisk": "low", "networkRisk": "low", "substanceUseSelfHarm": "low", "dangerWhileWaiting": "low", "specialNeeds": "low", "overallLevel": "low" }"""
+            : "{}");
+        return path;
+    }
+
     /// <summary>The SQLite file, or null on PostgreSQL.</summary>
     public string? SqlitePath => sqlite?.Path;
 

@@ -7,15 +7,12 @@ public class HandOffsCliTests
 {
     private static async Task<(string CaseCode, string HandOffId)> AtAcceptReferralAsync(CliRun cli)
     {
-        using var folder = new Infrastructure.TempDirectory();
-        var risk = folder.Combine("risk.json");
-        await File.WriteAllTextAsync(risk, """{ "risk.level": "low" }""");
         var (_, caseCode) = await cli.StartAsync();
-        foreach (var (step, outcome, extra) in new[]
+        foreach (var (step, outcome, extra) in new (string, string, string[])[]
                  {
-                     ("intake-identification", "identified", Array.Empty<string>()),
-                     ("risk-needs-assessment", "assessed", ["--data", risk]),
-                     ("informed-choice", "return", Array.Empty<string>()),
+                     ("intake-identification", "identified", new[] { "--form", cli.FormFile("intake-identification") }),
+                     ("risk-needs-assessment", "assessed", new[] { "--form", cli.FormFile("risk-needs-assessment") }),
+                     ("informed-choice", "return", new[] { "--form", cli.FormFile("informed-choice") }),
                  })
         {
             var task = await cli.OpenTaskAsync(caseCode, step);

@@ -125,7 +125,8 @@ public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, Work
         var definition = await library.GetAsync(db, Referral.Workflow, Referral.Version, ct);
         WorkflowTitle = definition.Title;
         Tasks = [.. Referral.OpenSteps.Where(s => s.Kind == "task")
-            .Select(s => new TaskCard(s, VariableField.For(definition, s.Step)))];
+            .Select(s => new TaskCard(s, VariableField.For(definition, s.Step),
+                (definition.Step(s.Step) as ReferralFlow.Engine.Definitions.TaskStep)?.Form is not null))];
         HandOffs = [.. (await HandOffQueries.ListAsync(db, id, includeClosed: true, ct))
             .Select(h => new HandOffCard(h, VariableField.For(definition, h.Step)))];
         OtherWaits = [.. Referral.OpenSteps.Where(s => s.Kind is "wait" or "subworkflow")];
@@ -135,7 +136,8 @@ public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, Work
     }
 }
 
-public sealed record TaskCard(OpenStep Step, IReadOnlyList<VariableField> Fields);
+/// <param name="HasForm">The task completes only with its form filled in, on the task's own page.</param>
+public sealed record TaskCard(OpenStep Step, IReadOnlyList<VariableField> Fields, bool HasForm);
 
 public sealed record HandOffCard(HandOffSummary HandOff, IReadOnlyList<VariableField> Fields)
 {
