@@ -29,7 +29,7 @@ public class HandOffsCliTests
         var (caseCode, id) = await AtAcceptReferralAsync(cli);
 
         var progress = await cli.RunAsync("handoffs", "progress", id, "--sub-status", "in-transit", "--channel", "phone",
-            "--actor", "m.ionescu", "--now", "2027-01-06T08:30:00Z");
+            "--now", "2027-01-06T08:30:00Z");
 
         Assert.True(progress.ExitCode == 0, progress.ToString());
         Assert.Equal($"Recorded 'in-transit' on 'accept-referral' of {caseCode}: now in-progress (in-transit).", progress.Out.Trim());
@@ -43,7 +43,8 @@ public class HandOffsCliTests
             e["actor"]?.GetValue<string>(), e["channel"]?.GetValue<string>(), e["at"]!.GetValue<DateTimeOffset>())).ToList();
         Assert.Equal([
             ("requested", "requested", "system", null, null, new DateTimeOffset(2027, 1, 4, 10, 0, 0, TimeSpan.Zero)),
-            ("progress", "in-progress", "staff", "m.ionescu", "phone", new DateTimeOffset(2027, 1, 6, 8, 30, 0, TimeSpan.Zero)),
+            // The operator records it, by operating-system user name.
+            ("progress", "in-progress", "staff", Environment.UserName, "phone", new DateTimeOffset(2027, 1, 6, 8, 30, 0, TimeSpan.Zero)),
         ], events);
 
         var text = await cli.RunAsync("handoffs", "show", id);
@@ -51,7 +52,7 @@ public class HandOffsCliTests
         Assert.StartsWith($"{caseCode}  accept-referral  in-progress (in-transit)", text.Out);
         Assert.Contains("Timeline (UTC)", text.Out);
         Assert.Contains(text.OutLines, l => l.StartsWith("2027-01-06 08:30  progress", StringComparison.Ordinal)
-            && l.Contains("staff m.ionescu") && l.Contains("phone"));
+            && l.Contains($"staff {Environment.UserName}") && l.Contains("phone"));
     }
 
     [Fact]
