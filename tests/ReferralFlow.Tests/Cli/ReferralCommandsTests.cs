@@ -132,7 +132,8 @@ public class ReferralCommandsTests
             answeredHandOff["outcome"]!.GetValue<string>(), answeredHandOff["channel"]!.GetValue<string>()));
         var answered = (await cli.JsonAsync("referrals", "show", caseCode))["history"]!.AsArray()
             .Single(h => h!["kind"]!.GetValue<string>() == "handoff-answered")!;
-        Assert.Equal(("accept-referral", "accepted (phone)", "caseworker"),
+        // The operator who recorded it, by operating-system user name.
+        Assert.Equal(("accept-referral", "accepted (phone)", Environment.UserName),
             (answered["step"]!.GetValue<string>(), answered["detail"]!.GetValue<string>(), answered["actor"]!.GetValue<string>()));
     }
 

@@ -155,8 +155,11 @@ public class ConsentGateTests
         Assert.Contains("closes by itself when the consent is recorded", refused.Message);
         Assert.Contains("--recipient fr-foyer --purpose refer", refused.Message);
 
-        // The partner answers by phone after all (the caseworker records it): the held request and its task go.
-        await harness.Runtime.Runtime.AnswerHandOffAsync(handOffId, "declined", new Dictionary<string, JsonNode?>(), Actor.Operator("caseworker"), HandOffChannels.Phone);
+        // Nobody answers a request that never went out, not even by phone...
+        await Assert.ThrowsAsync<ConsentNeededException>(() => harness.Runtime.Runtime.AnswerHandOffAsync(
+            handOffId, "declined", new Dictionary<string, JsonNode?>(), Actor.Operator("caseworker"), HandOffChannels.Phone));
+        // ...but when its hand-off closes another way (the referral is withdrawn), the held request and its task go.
+        await harness.Runtime.Runtime.WithdrawAsync(referral.Id, Actor.Operator("caseworker"));
 
         await using var after = harness.Runtime.Open();
         Assert.Equal(HeldRequestStatus.Dropped, (await after.HeldRequests.SingleAsync()).Status);

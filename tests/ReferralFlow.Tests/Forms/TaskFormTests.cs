@@ -129,7 +129,7 @@ public class TaskFormTests
         using var folder = new TempDirectory();
         var (_, caseCode) = await cli.StartAsync("child-return");
         await cli.JsonAsync("tasks", "complete", (await cli.OpenTaskAsync(caseCode, "intake-identification"))["id"]!.GetValue<string>(),
-            "--outcome", "identified");
+            "--outcome", "identified", "--form", cli.FormFile("intake-identification"));
         var guardian = await cli.OpenTaskAsync(caseCode, "appoint-guardian");
 
         var result = await cli.RunAsync("tasks", "complete", guardian["id"]!.GetValue<string>(), "--outcome", "guardian-appointed",
@@ -148,7 +148,7 @@ public class TaskFormTests
         await cli.JsonAsync("tasks", "complete", taskId, "--outcome", "assessed", "--form", RiskForms.Write(folder, RiskForms.Valid("high")));
 
         var choice = await cli.JsonAsync("tasks", "complete", (await cli.OpenTaskAsync(caseCode, "informed-choice"))["id"]!.GetValue<string>(),
-            "--outcome", "return");
+            "--outcome", "return", "--form", cli.FormFile("informed-choice"));
 
         var open = Assert.Single(choice["openSteps"]!.AsArray())!;
         Assert.Equal("safety-plan", open["step"]!.GetValue<string>());
