@@ -2,7 +2,9 @@ using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Cli.Output;
 using ReferralFlow.Core;
+using Microsoft.Extensions.DependencyInjection;
 using ReferralFlow.Core.Definitions;
+using ReferralFlow.Core.Hosting;
 using ReferralFlow.Core.Persistence;
 using ReferralFlow.Core.Protection;
 using ReferralFlow.Core.Queries;
@@ -18,7 +20,6 @@ namespace ReferralFlow.Cli;
 internal sealed class CliContext
 {
     private readonly DbContextOptions<ReferralFlowDb> dbOptions;
-    private readonly Lazy<PersonalDataProtector> protector;
 
     private CliContext(CliOutput output, GlobalValues global)
     {
@@ -40,16 +41,27 @@ internal sealed class CliContext
             throw new ReferralFlowException($"the database connection string is not valid: {e.Message.TrimEnd('.')}; " +
                 $"check --db or {DatabaseProvider.EnvironmentVariable}");
         }
-        Runtime = new ReferralRuntime(OpenDb, new WorkflowLibrary(), Clock);
-        // Made on first use: commands that never touch the person's data create no keys folder.
-        protector = new Lazy<PersonalDataProtector>(() => PersonalDataProtector.ForKeys(global.KeysFolder));
+        // The web host's composition root, with this command's clock and database: one library, one runtime.
+        var services = new ServiceCollection();
+        services.AddSingleton(Clock);
+        services.AddSingleton<Func<ReferralFlowDb>>(OpenDb);
+        services.AddReferralFlowCore(new ReferralFlowCoreSettings(global.ConnectionString, WorkflowFiles.DefaultDirectory(), global.KeysFolder));
+        Services = services.BuildServiceProvider();
+        Runtime = Services.GetRequiredService<ReferralRuntime>();
     }
 
     public CliOutput Output { get; }
     public TimeProvider Clock { get; }
     public string ConnectionString { get; }
     public ReferralRuntime Runtime { get; }
-    public PersonalDataProtector Protector => protector.Value;
+
+    /// <summary>Built from <see cref="ReferralFlowCore.AddReferralFlowCore(IServiceCollection, ReferralFlowCoreSettings)"/>.</summary>
+    public IServiceProvider Services { get; }
+
+    public WorkflowLibrary Library => Runtime.Library;
+
+    // Made on first use: commands that never touch the person's data create no keys folder.
+    public PersonalDataProtector Protector => Services.GetRequiredService<PersonalDataProtector>();
 
     public ReferralFlowDb OpenDb() => new(dbOptions);
 

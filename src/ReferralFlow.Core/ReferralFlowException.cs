@@ -1,4 +1,4 @@
 namespace ReferralFlow.Core;
 
 /// <summary>A problem the user can fix; its message says what to do and holds no personal data.</summary>
-public sealed class ReferralFlowException(string message) : Exception(message);
+public class ReferralFlowException(string message) : Exception(message);

@@ -27,7 +27,7 @@ internal static class ArrivalCommands
         command.SetAction(CliAction.Run(async (parse, output, ct) =>
         {
             var context = await CliContext.OpenAsync(parse, output, ct);
-            var confirmed = await new ArrivalConfirmations(context.Runtime, RecordOptions.Actor, context.Clock).ConfirmAsync(parse.GetValue(referral)!,
+            var confirmed = await new ArrivalConfirmations(context.Runtime, RecordOptions.Operator, context.Clock).ConfirmAsync(parse.GetValue(referral)!,
                 new ConfirmationInput(parse.GetValue(arrivedAt)!.Value, parse.GetValue(place)!, parse.GetValue(handedOverTo)!, parse.GetValue(by)!,
                     parse.GetValue(channel)!, parse.GetValue(comment)), ct);
             if (output.Json) output.WriteJson(confirmed);
@@ -45,7 +45,7 @@ internal static class ArrivalCommands
         {
             var context = await CliContext.OpenAsync(parse, output, ct);
             await using var db = context.OpenDb();
-            var arrival = await ArrivalRecord.ShowAsync(db, context.Protector, parse.GetValue(referral)!, RecordOptions.Audit, context.Clock.GetUtcNow(), ct);
+            var arrival = await ArrivalRecord.ShowAsync(db, context.Protector, parse.GetValue(referral)!, RecordOptions.Operator, context.Clock.GetUtcNow(), ct);
             if (output.Json) { output.WriteJson(arrival); return ExitCodes.Ok; }
             output.Line($"{arrival.CaseCode}  arrival {arrival.Status}");
             Field(output, "expected", $"{Text.Time(arrival.Expected.At)} at {Text.Or(arrival.Expected.Place)}");

@@ -11,7 +11,6 @@ namespace ReferralFlow.Cli.Commands;
 /// which decide whether a partner request may go out.</summary>
 internal static class ConsentCommands
 {
-    private const string Actor = "caseworker";
 
     public static Command Create() => new("consent", "Record, list and withdraw the person's consents to share their case") { Record(), List(), Withdraw() };
 
@@ -35,7 +34,7 @@ internal static class ConsentCommands
             var referralId = await context.ReferralIdAsync(parse.GetValue(referral)!, ct);
             var recorded = await ConsentRecording.RecordAsync(context.OpenDb, context.Clock, new ConsentInput(
                 referralId, parse.GetValue(recipient)!, parse.GetValue(purpose)!.Trim(), parse.GetValue(form)!.Trim(),
-                parse.GetValue(givenBy)!.Trim(), parse.GetValue(cosigned), givenOn, expiresOn), Actor, ct);
+                parse.GetValue(givenBy)!.Trim(), parse.GetValue(cosigned), givenOn, expiresOn), RecordOptions.Operator, ct);
             if (output.Json)
                 output.WriteJson(new
                 {
@@ -81,7 +80,7 @@ internal static class ConsentCommands
             var consentId = InputFiles.Id(parse.GetValue(consent)!, "consent", "referralflow consent list REFERRAL");
             var context = await CliContext.OpenAsync(parse, output, ct);
             var withdrawn = await ConsentWithdrawal.WithdrawAsync(context.OpenDb, context.Runtime.Library, context.Clock,
-                consentId, parse.GetValue(reason)!.Trim(), Actor, ct);
+                consentId, parse.GetValue(reason)!.Trim(), RecordOptions.Operator, ct);
             if (output.Json) output.WriteJson(withdrawn);
             else
                 output.Line($"Withdrew consent {withdrawn.Id} of {withdrawn.CaseCode} ('{withdrawn.Purpose}' to {withdrawn.Organisation}); " +

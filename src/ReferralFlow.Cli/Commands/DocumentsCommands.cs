@@ -25,7 +25,7 @@ internal static class DocumentsCommands
         {
             var context = await CliContext.OpenAsync(parse, output, ct);
             await using var db = context.OpenDb();
-            var records = new DocumentRecords(db, context.Protector, RecordOptions.Audit, context.Clock.GetUtcNow());
+            var records = new DocumentRecords(db, context.Protector, RecordOptions.Operator, context.Clock.GetUtcNow());
             var document = await records.AddAsync(parse.GetValue(referral)!,
                 new DocumentInput(parse.GetValue(kind)!, parse.GetValue(authority)!, parse.GetValue(number), parse.GetValue(due)), ct);
             if (output.Json) output.WriteJson(new { id = document.Id, document.Kind, status = DocumentStatusCodes.ToCode(document.Status) });
@@ -45,7 +45,7 @@ internal static class DocumentsCommands
             var id = InputFiles.Id(parse.GetValue(document)!, "document", "referralflow documents list REFERRAL");
             var context = await CliContext.OpenAsync(parse, output, ct);
             await using var db = context.OpenDb();
-            await new DocumentRecords(db, context.Protector, RecordOptions.Audit, context.Clock.GetUtcNow())
+            await new DocumentRecords(db, context.Protector, RecordOptions.Operator, context.Clock.GetUtcNow())
                 .SetNumberAsync(id, parse.GetValue(number)!, ct);
             if (output.Json) output.WriteJson(new { id, hasNumber = true });
             else output.Line($"Recorded the number of document {id}.");
@@ -132,7 +132,7 @@ internal static class DocumentsCommands
             var context = await CliContext.OpenAsync(parse, output, ct);
             await using var db = context.OpenDb();
             var documents = await DocumentList.ForAsync(db, parse.GetValue(referral)!,
-                parse.GetValue(numbers) ? context.Protector : null, RecordOptions.Audit, context.Clock.GetUtcNow(), ct);
+                parse.GetValue(numbers) ? context.Protector : null, RecordOptions.Operator, context.Clock.GetUtcNow(), ct);
             if (output.Json) { output.WriteJson(documents); return ExitCodes.Ok; }
             if (documents.Count == 0) { output.Line("No documents recorded."); return ExitCodes.Ok; }
             output.Table(["ID", "KIND", "AUTHORITY", "STATUS", "DUE", "NUMBER", "REQUIREMENTS"], documents.Select(d => (IReadOnlyList<string>)
@@ -144,7 +144,7 @@ internal static class DocumentsCommands
     }
 
     private static DocumentRecords Records(Core.Persistence.ReferralFlowDb db, CliContext context) =>
-        new(db, context.Protector, RecordOptions.Audit, context.Clock.GetUtcNow());
+        new(db, context.Protector, RecordOptions.Operator, context.Clock.GetUtcNow());
 
     private static Argument<string> DocumentArgument() => new("document") { Description = "Document id (from 'documents list')" };
 }

@@ -33,7 +33,7 @@ internal static class EscortCommands
             var context = await CliContext.OpenAsync(parse, output, ct);
             await using var db = context.OpenDb();
             // The risk assessment's pregnancy record is wired in when that record lands (IPregnancyRecord).
-            var plan = new EscortPlan(db, context.Protector, new AssessedPregnancy(context.Protector), limits, RecordOptions.Audit, context.Clock.GetUtcNow());
+            var plan = new EscortPlan(db, context.Protector, new AssessedPregnancy(context.Protector), limits, RecordOptions.Operator, context.Clock.GetUtcNow());
             var leg = await plan.AddLegAsync(parse.GetValue(referral)!, new LegInput(parse.GetValue(from)!, parse.GetValue(to)!,
                 parse.GetValue(mode)!, parse.GetValue(departs)!.Value, parse.GetValue(escort)!, parse.GetValue(contact)), ct);
             if (output.Json) output.WriteJson(new { id = leg.Id, leg.From, leg.To, leg.Mode, leg.DepartsAt });
@@ -52,7 +52,7 @@ internal static class EscortCommands
         {
             var context = await CliContext.OpenAsync(parse, output, ct);
             await using var db = context.OpenDb();
-            var plan = new EscortPlan(db, context.Protector, new AssessedPregnancy(context.Protector), new AirTravelLimits(), RecordOptions.Audit, context.Clock.GetUtcNow());
+            var plan = new EscortPlan(db, context.Protector, new AssessedPregnancy(context.Protector), new AirTravelLimits(), RecordOptions.Operator, context.Clock.GetUtcNow());
             var legs = await plan.PlanAsync(parse.GetValue(referral)!, parse.GetValue(contacts), ct);
             if (output.Json) output.WriteJson(legs);
             else if (legs.Count == 0) output.Line("No escort legs planned.");

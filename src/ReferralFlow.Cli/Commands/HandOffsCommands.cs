@@ -15,7 +15,6 @@ namespace ReferralFlow.Cli.Commands;
 /// record on a partner's behalf.</summary>
 internal static class HandOffsCommands
 {
-    private const string Actor = "caseworker";
 
     public static Command Create() => new("handoffs", "Requests to partner organisations and their answers") { List(), Show(), Answer(), Progress() };
 
@@ -72,7 +71,7 @@ internal static class HandOffsCommands
             var values = await InputFiles.ReadObjectAsync(parse.GetValue(data), "--data", ct);
             var context = await CliContext.OpenAsync(parse, output, ct);
             var chosen = parse.GetValue(outcome)!;
-            await context.Runtime.AnswerHandOffAsync(handOffId, chosen, values, Actor, parse.GetValue(channel)!, ct);
+            await context.Runtime.AnswerHandOffAsync(handOffId, chosen, values, RecordOptions.Operator, parse.GetValue(channel)!, ct);
             await using var db = context.OpenDb();
             var row = await db.HandOffs.Where(h => h.Id == handOffId).Select(h => new { h.ReferralId, h.StepId }).SingleAsync(ct);
             await StepResult.WriteAsync(context, (row.ReferralId, row.StepId), handOffId, chosen, "recorded the answer to", ct);
@@ -95,10 +94,10 @@ internal static class HandOffsCommands
             var details = await HandOffQueries.ShowAsync(db, handOffId, ct)
                 ?? throw new ReferralFlowException($"No hand-off {handOffId}; list them with 'referralflow handoffs list --all'.");
             if (parse.GetValue(notes))
-                details = await HandOffNotes.ReadAsync(db, details, context.Protector, AuditActor.Cli(Actor),
+                details = await HandOffNotes.ReadAsync(db, details, context.Protector, RecordOptions.Operator,
                     context.Clock.GetUtcNow(), ct);
             var typed = parse.GetValue(answer)
-                ? await ReplyAnswerReads.ForHandOffAsync(db, context.Protector, handOffId, AuditActor.Cli(Actor), context.Clock.GetUtcNow(), ct)
+                ? await ReplyAnswerReads.ForHandOffAsync(db, context.Protector, handOffId, RecordOptions.Operator, context.Clock.GetUtcNow(), ct)
                 : null;
             if (output.Json && typed is not null) output.WriteJson(new { details.HandOff, details.Events, answer = typed });
             else if (output.Json) output.WriteJson(details);
@@ -121,15 +120,9 @@ internal static class HandOffsCommands
             Description = $"How the news reached you ({string.Join(", ", HandOffProgress.StaffChannels)}); omit when you saw it yourself",
             HelpName = "channel",
         };
-        var actor = new Option<string>("--actor")
-        {
-            Description = "Who records it (a staff user name or role, never the person's name)",
-            DefaultValueFactory = _ => Actor,
-            HelpName = "name",
-        };
         var command = new Command("progress", "Record progress on an open hand-off (documents pending, in transit, handed over)")
         {
-            handOff, subStatus, note, channel, actor,
+            handOff, subStatus, note, channel,
         };
         command.SetAction(CliAction.Run(async (parse, output, ct) =>
         {
@@ -139,7 +132,7 @@ internal static class HandOffsCommands
             var progress = new HandOffProgress(context.OpenDb, context.Clock,
                 string.IsNullOrWhiteSpace(text) ? null : context.Protector);
             var recorded = await progress.RecordAsync(
-                new ProgressReport(handOffId, parse.GetValue(subStatus)!, parse.GetValue(actor)!, parse.GetValue(channel), text), "cli", ct);
+                new ProgressReport(handOffId, parse.GetValue(subStatus)!, parse.GetValue(channel), text), RecordOptions.Operator, ct);
             await using var db = context.OpenDb();
             var details = (await HandOffQueries.ShowAsync(db, handOffId, ct))!;
             if (output.Json) output.WriteJson(new { id = handOffId, details.HandOff.CaseCode, details.HandOff.Status, details.HandOff.SubStatus, @event = recorded.Id });

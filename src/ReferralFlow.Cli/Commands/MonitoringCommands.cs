@@ -34,7 +34,7 @@ internal static class MonitoringCommands
             var context = await CliContext.OpenAsync(parse, output, ct);
             if (day > DateOnly.FromDateTime(context.Clock.GetUtcNow().UtcDateTime.AddDays(1)))
                 throw new Core.ReferralFlowException($"--date {day:yyyy-MM-dd} lies in the future; give the date of the contact.");
-            var reports = new MonitoringReports(context.Runtime, context.Protector, RecordOptions.Audit, context.Clock);
+            var reports = new MonitoringReports(context.Runtime, context.Protector, RecordOptions.Operator, context.Clock);
             var recorded = await reports.RecordAsync(parse.GetValue(referral)!, new ReportInput(day, parse.GetValue(by)!, parse.GetValue(wellbeing)!,
                 parse.GetValue(services)!, parse.GetValue(risk), parse.GetValue(details), parse.GetValue(channel)!), ct);
             if (output.Json)
@@ -60,7 +60,7 @@ internal static class MonitoringCommands
             var context = await CliContext.OpenAsync(parse, output, ct);
             await using var db = context.OpenDb();
             var reports = await MonitoringReportList.ForAsync(db, parse.GetValue(referral)!,
-                context.Protector, parse.GetValue(details), RecordOptions.Audit, context.Clock.GetUtcNow(), ct);
+                context.Protector, parse.GetValue(details), RecordOptions.Operator, context.Clock.GetUtcNow(), ct);
             if (output.Json) output.WriteJson(reports);
             else if (reports.Count == 0) output.Line("No monitoring reports yet.");
             else

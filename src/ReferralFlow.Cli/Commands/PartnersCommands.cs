@@ -10,7 +10,6 @@ namespace ReferralFlow.Cli.Commands;
 internal static class PartnersCommands
 {
     // Who the history records for assignments made from the command line.
-    private const string Actor = "coordinator";
 
     public static Command Create() => new("partners", "The partner directory: organisations, contacts, agreements; partner roles of referrals")
     {
@@ -113,8 +112,8 @@ internal static class PartnersCommands
             var context = await CliContext.OpenAsync(parse, output, ct);
             var referralId = await context.ReferralIdAsync(parse.GetValue(referral)!, ct);
             await using var db = context.OpenDb();
-            var assigned = await PartnerAssignments.AssignAsync(db, new WorkflowLibrary(), referralId, parse.GetValue(role)!.Trim(),
-                parse.GetValue(organisation)!, Actor, context.Clock.GetUtcNow(), ct);
+            var assigned = await PartnerAssignments.AssignAsync(db, context.Library, referralId, parse.GetValue(role)!.Trim(),
+                parse.GetValue(organisation)!, RecordOptions.Operator.Name, context.Clock.GetUtcNow(), ct);
             var contact = await PartnerDirectory.AuthorisedContactAsync(db, assigned.Organisation.Id, ct);
             if (output.Json)
                 output.WriteJson(new

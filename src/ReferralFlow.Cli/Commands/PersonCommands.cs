@@ -21,7 +21,7 @@ internal static class PersonCommands
             var context = await CliContext.OpenAsync(parse, output, ct);
             var referralId = await context.ReferralIdAsync(parse.GetValue(id)!, ct);
             await using var db = context.OpenDb();
-            var view = await PersonRecords.ReadAsync(db, context.Protector, referralId, AuditActor.Cli(ReferralsCommands.Actor),
+            var view = await PersonRecords.ReadAsync(db, context.Protector, referralId, RecordOptions.Operator,
                 context.Clock.GetUtcNow(), ct);
             if (view is null)
             {
@@ -57,7 +57,7 @@ internal static class PersonCommands
             if (problems.Count > 0) throw new ReferralFlowException(IntakeProblem.Describe(problems, path));
             await using var db = context.OpenDb();
             var action = await PersonRecords.SaveAsync(db, context.Protector, referralId, person.Person.ToData(),
-                AuditActor.Cli(ReferralsCommands.Actor), context.Clock.GetUtcNow(), ct);
+                RecordOptions.Operator, context.Clock.GetUtcNow(), ct);
             var details = await context.ShowAsync(referralId, ct);
             if (output.Json) output.WriteJson(new { details.Id, details.CaseCode, action });
             else output.Line(action == "person.recorded" ? $"Recorded the person of {details.CaseCode} (encrypted)." : $"Updated the person of {details.CaseCode} (encrypted).");

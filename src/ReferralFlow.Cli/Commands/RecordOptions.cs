@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using ReferralFlow.Core.Audit;
+using ReferralFlow.Core.Acting;
 
 namespace ReferralFlow.Cli.Commands;
 
@@ -8,10 +8,8 @@ namespace ReferralFlow.Cli.Commands;
 /// ISO-8601 UTC, the referral argument, and who the audit trail names for a change made here.</summary>
 internal static class RecordOptions
 {
-    /// <summary>The history and audit name for changes made from the command line, as for tasks and hand-offs.</summary>
-    public const string Actor = "caseworker";
-
-    public static AuditActor Audit => AuditActor.Cli(Actor);
+    /// <summary>Who changes made from the command line are attributed to: the operator, by operating-system user name.</summary>
+    public static Actor Operator => Actor.CurrentOperator();
 
     public static Argument<string> Referral() => new("referral") { Description = "Referral id or case code (RF-2027-7KQ3M)" };
 

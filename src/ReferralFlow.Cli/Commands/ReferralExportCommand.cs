@@ -26,7 +26,7 @@ internal static class ReferralExportCommand
             var referralId = await context.ReferralIdAsync(parse.GetValue(id)!, ct);
             await using var db = context.OpenDb();
             var document = await ReferralExport.ExportAsync(db, context.Protector, referralId,
-                AuditActor.Cli(Environment.UserName), parse.GetValue(purpose)!, context.Clock.GetUtcNow(), ct);
+                RecordOptions.Operator, parse.GetValue(purpose)!, context.Clock.GetUtcNow(), ct);
             var json = document.ToJsonString(Indented);
             if (parse.GetValue(file) is { } path)
             {

@@ -11,7 +11,6 @@ namespace ReferralFlow.Cli.Commands;
 internal static class ReferralsCommands
 {
     // Who the history records for changes made from the command line.
-    internal const string Actor = "coordinator";
 
     public static Command Create() => new("referrals", "Start, inspect, withdraw and retry referrals")
     {
@@ -36,7 +35,7 @@ internal static class ReferralsCommands
             var intake = path is null ? ReferralIntake.Empty : IntakeReader.Parse(await InputFiles.ReadTextAsync(path, "--input", ct), path);
             var context = await CliContext.OpenAsync(parse, output, ct);
             var start = new ReferralStart(context.Runtime, context.Protector, context.Clock);
-            var result = await start.StartAsync(parse.GetValue(workflow)!, intake, AuditActor.Cli(Actor), ct);
+            var result = await start.StartAsync(parse.GetValue(workflow)!, intake, RecordOptions.Operator, ct);
             var started = result.Referral;
             if (output.Json) output.WriteJson(new { id = started.Id, caseCode = started.CaseCode, personRecorded = result.PersonRecorded, result.Warning });
             else
@@ -95,7 +94,7 @@ internal static class ReferralsCommands
         {
             var context = await CliContext.OpenAsync(parse, output, ct);
             var referralId = await context.ReferralIdAsync(parse.GetValue(id)!, ct);
-            await context.Runtime.WithdrawAsync(referralId, Actor, ct);
+            await context.Runtime.WithdrawAsync(referralId, RecordOptions.Operator, ct);
             var details = await context.ShowAsync(referralId, ct);
             if (output.Json) output.WriteJson(new { details.Id, details.CaseCode, details.Status });
             else output.Line($"Withdrew {details.CaseCode}.");
@@ -112,7 +111,7 @@ internal static class ReferralsCommands
         {
             var context = await CliContext.OpenAsync(parse, output, ct);
             var referralId = await context.ReferralIdAsync(parse.GetValue(id)!, ct);
-            await context.Runtime.RetryIncidentsAsync(referralId, Actor, ct);
+            await context.Runtime.RetryIncidentsAsync(referralId, RecordOptions.Operator, ct);
             var details = await context.ShowAsync(referralId, ct);
             if (output.Json) output.WriteJson(new { details.Id, details.CaseCode, details.Status, details.Incidents, details.OpenSteps });
             else

@@ -19,7 +19,7 @@ internal static class ReopenCommand
             var values = new Dictionary<string, JsonNode?>(await InputFiles.ReadObjectAsync(parse.GetValue(input), "--input", ct));
             if (parse.GetValue(hearing) is { } at) values["court.hearingAt"] = JsonValue.Create(at.ToString("O"));
             var context = await CliContext.OpenAsync(parse, output, ct);
-            var reopened = await new Reopening(context.Runtime, RecordOptions.Audit with { Name = "coordinator" }, context.Clock)
+            var reopened = await new Reopening(context.Runtime, RecordOptions.Operator, context.Clock)
                 .ReopenAsync(parse.GetValue(referral)!, parse.GetValue(workflow)!, values, ct);
             if (output.Json)
                 output.WriteJson(new { reopened.ReferralId, reopened.CaseCode, reopened.ContinuationId, reopened.ContinuationCaseCode });

@@ -19,7 +19,7 @@ internal static class StageCommand
             var context = await CliContext.OpenAsync(parse, output, ct);
             var referralId = await context.ReferralIdAsync(parse.GetValue(id)!, ct);
             await using var db = context.OpenDb();
-            var (from, to) = await ReferralStages.ChangeAsync(db, referralId, target, ReferralsCommands.Actor, context.Clock.GetUtcNow(), ct);
+            var (from, to) = await ReferralStages.ChangeAsync(db, referralId, target, RecordOptions.Operator.Name, context.Clock.GetUtcNow(), ct);
             var caseCode = (await context.ShowAsync(referralId, ct)).CaseCode;
             if (output.Json) output.WriteJson(new { id = referralId, caseCode, from = ReferralStages.Name(from), to = ReferralStages.Name(to) });
             else output.Line($"{caseCode}: stage {ReferralStages.Name(from)} → {ReferralStages.Name(to)}.");

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -15,7 +16,6 @@ namespace ReferralFlow.Cli.Commands;
 /// <summary><c>tasks list</c>, <c>tasks complete</c> (with the task's form) and <c>tasks form</c>.</summary>
 internal static class TasksCommands
 {
-    private const string Actor = "caseworker";
 
     public static Command Create() => new("tasks", "Open tasks and finishing them") { List(), Complete(), Form() };
 
@@ -53,8 +53,8 @@ internal static class TasksCommands
             var submission = parse.GetValue(form) is { } formFile ? await ReadFormAsync(formFile, ct) : null;
             var context = await CliContext.OpenAsync(parse, output, ct);
             var chosen = parse.GetValue(outcome)!;
-            if (submission is null) await context.Runtime.CompleteTaskAsync(taskId, chosen, values, Actor, ct);
-            else await TaskForms(context).CompleteAsync(taskId, chosen, values, submission, AuditActor.Cli(Actor), ct);
+            if (submission is null) await context.Runtime.CompleteTaskAsync(taskId, chosen, values, RecordOptions.Operator, ct);
+            else await TaskForms(context).CompleteAsync(taskId, chosen, values, submission, RecordOptions.Operator, ct);
             await StepResult.WriteAsync(context, await ReferralOfTaskAsync(context, taskId, ct), taskId, chosen, "completed", ct);
             return ExitCodes.Ok;
         }));
@@ -71,7 +71,7 @@ internal static class TasksCommands
             var context = await CliContext.OpenAsync(parse, output, ct);
             await using var db = context.OpenDb();
             var submitted = await SubmittedForms.ReadAsync(db, context.Protector, Forms(),
-                    taskId, AuditActor.Cli(Actor), context.Clock.GetUtcNow(), ct)
+                    taskId, RecordOptions.Operator, context.Clock.GetUtcNow(), ct)
                 ?? throw new ReferralFlowException($"No form was submitted for task {taskId}; a form is stored when its task is completed with --form.");
             if (output.Json)
             {
@@ -99,8 +99,7 @@ internal static class TasksCommands
 
     private static FormLibrary Forms() => new(WorkflowFiles.DefaultDirectory());
 
-    private static TaskForms TaskForms(CliContext context) =>
-        new(context.Runtime, Forms(), context.Protector, context.Clock);
+    private static TaskForms TaskForms(CliContext context) => context.Services.GetRequiredService<TaskForms>();
 
     private static async Task<JsonObject> ReadFormAsync(string path, CancellationToken ct)
     {

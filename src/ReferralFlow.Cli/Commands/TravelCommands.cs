@@ -23,7 +23,7 @@ internal static class TravelCommands
         {
             var context = await CliContext.OpenAsync(parse, output, ct);
             await using var db = context.OpenDb();
-            var cost = await new TravelCosts(db, RecordOptions.Actor, context.Clock.GetUtcNow()).RecordAsync(parse.GetValue(referral)!,
+            var cost = await new TravelCosts(db, RecordOptions.Operator.Name, context.Clock.GetUtcNow()).RecordAsync(parse.GetValue(referral)!,
                 new CostInput(parse.GetValue(item)!, parse.GetValue(funder)!, parse.GetValue(amount), parse.GetValue(currency), parse.GetValue(organisation)), ct);
             Write(output, cost);
             return ExitCodes.Ok;
@@ -42,7 +42,7 @@ internal static class TravelCommands
             var id = InputFiles.Id(parse.GetValue(cost)!, "travel cost", "referralflow travel list REFERRAL");
             var context = await CliContext.OpenAsync(parse, output, ct);
             await using var db = context.OpenDb();
-            var changed = await new TravelCosts(db, RecordOptions.Actor, context.Clock.GetUtcNow())
+            var changed = await new TravelCosts(db, RecordOptions.Operator.Name, context.Clock.GetUtcNow())
                 .ChangeFunderAsync(id, parse.GetValue(funder)!, parse.GetValue(organisation), ct);
             Write(output, changed);
             return ExitCodes.Ok;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ReferralFlow.Cli.Output;
 using ReferralFlow.Core.Access;
 using ReferralFlow.Core.Audit;
+using ReferralFlow.Core.Acting;
 
 namespace ReferralFlow.Cli.Commands;
 
@@ -9,8 +10,8 @@ namespace ReferralFlow.Cli.Commands;
 /// deployment starts with no user; its first administrator is made here. Passwords are printed once, never logged.</summary>
 internal static class UsersCommands
 {
-    // Who the audit trail names for changes made here: only an operator of the server runs these.
-    private static readonly AuditActor Actor = AuditActor.Cli(StaffRoles.Administrator);
+    // Who the audit trail names for changes made here: the operator of the server, by their OS user name.
+    private static Actor Operator => Actor.CurrentOperator();
 
     public static Command Create() => new("users", "Staff users of directory organisations: who signs in, with which roles")
     {
@@ -45,7 +46,7 @@ internal static class UsersCommands
         {
             await using var staff = await OpenAsync(parse, output, ct);
             var added = await StaffUserAdding.AddAsync(staff, new NewStaffUser(parse.GetValue(email)!, parse.GetValue(name)!,
-                parse.GetValue(organisation)!, parse.GetValue(role)!, parse.GetValue(password)), Actor, ct);
+                parse.GetValue(organisation)!, parse.GetValue(role)!, parse.GetValue(password)), Operator, ct);
             if (output.Json) output.WriteJson(new { user = UsersText.Json(added.User), password = added.GeneratedPassword });
             else
             {
@@ -85,7 +86,7 @@ internal static class UsersCommands
         command.SetAction(CliAction.Run(async (parse, output, ct) =>
         {
             await using var staff = await OpenAsync(parse, output, ct);
-            var change = await StaffUserDisabling.DisableAsync(staff, parse.GetValue(email)!, Actor, ct);
+            var change = await StaffUserDisabling.DisableAsync(staff, parse.GetValue(email)!, Operator, ct);
             UsersText.Change(output, change, "Disabled", "was disabled already");
             return ExitCodes.Ok;
         }));
@@ -99,7 +100,7 @@ internal static class UsersCommands
         command.SetAction(CliAction.Run(async (parse, output, ct) =>
         {
             await using var staff = await OpenAsync(parse, output, ct);
-            var change = await StaffUserDisabling.EnableAsync(staff, parse.GetValue(email)!, Actor, ct);
+            var change = await StaffUserDisabling.EnableAsync(staff, parse.GetValue(email)!, Operator, ct);
             UsersText.Change(output, change, "Enabled", "was not disabled");
             return ExitCodes.Ok;
         }));
@@ -120,7 +121,7 @@ internal static class UsersCommands
         {
             await using var staff = await OpenAsync(parse, output, ct);
             var reset = await StaffPasswordReset.ResetAsync(staff,
-                new PasswordReset(parse.GetValue(email)!, parse.GetValue(password), parse.GetValue(twoFactor)), Actor, ct);
+                new PasswordReset(parse.GetValue(email)!, parse.GetValue(password), parse.GetValue(twoFactor)), Operator, ct);
             if (output.Json)
                 output.WriteJson(new { user = UsersText.Json(reset.User), password = reset.GeneratedPassword, twoFactorReset = reset.TwoFactorReset });
             else
@@ -146,7 +147,7 @@ internal static class UsersCommands
         command.SetAction(CliAction.Run(async (parse, output, ct) =>
         {
             await using var staff = await OpenAsync(parse, output, ct);
-            var changed = await StaffRoleChange.SetAsync(staff, parse.GetValue(email)!, [parse.GetValue(set)!], Actor, ct);
+            var changed = await StaffRoleChange.SetAsync(staff, parse.GetValue(email)!, [parse.GetValue(set)!], Operator, ct);
             if (output.Json) output.WriteJson(new { user = UsersText.Json(changed.User), changed.Added, changed.Removed });
             else
                 output.Line(changed.Added.Count + changed.Removed.Count == 0

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using ReferralFlow.Cli.Output;
-using ReferralFlow.Core.Definitions;
 using ReferralFlow.Core.Mail;
 using ReferralFlow.Core.Partners;
 using ReferralFlow.Core.Queries;
@@ -57,7 +56,7 @@ internal static class WorkerCommand
 
     private static OutboxDelivery Delivery(CliContext context, MailSettings mail)
     {
-        var library = new WorkflowLibrary();
+        var library = context.Library;
         var links = new TokenReplyLinks(new ReferralFlow.Core.Replies.ReplyLinks(mail.PublicUrl, library, context.Clock));
         return new(context.OpenDb, new DirectoryAddressBook(), mail.CreateSender(), TemplateSet.Load(mail.TemplatesDirectory),
             links, library, mail, context.Clock);

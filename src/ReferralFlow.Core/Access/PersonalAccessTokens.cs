@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Audit;
+using ReferralFlow.Core.Acting;
 using ReferralFlow.Core.Persistence;
 
 namespace ReferralFlow.Core.Access;
@@ -16,7 +17,7 @@ public static class PersonalAccessTokens
     public const int MaxNameLength = 80;
 
     public static async Task<(AccessToken Token, string Secret)> CreateAsync(ReferralFlowDb db, Guid userId, string? name,
-        int lifetimeDays, DateTimeOffset now, AuditActor actor, CancellationToken ct)
+        int lifetimeDays, DateTimeOffset now, Actor actor, CancellationToken ct)
     {
         var label = (name ?? "").Trim();
         if (label.Length == 0) throw new ReferralFlowException("Give the token a name, to tell it apart when you revoke it.");
@@ -51,7 +52,7 @@ public static class PersonalAccessTokens
             .OrderByDescending(t => t.CreatedAt).ToList();
 
     /// <summary>Revokes one of the user's own tokens; false when they have no such token.</summary>
-    public static async Task<bool> RevokeAsync(ReferralFlowDb db, Guid userId, Guid tokenId, DateTimeOffset now, AuditActor actor,
+    public static async Task<bool> RevokeAsync(ReferralFlowDb db, Guid userId, Guid tokenId, DateTimeOffset now, Actor actor,
         CancellationToken ct)
     {
         var token = await db.AccessTokens.SingleOrDefaultAsync(t => t.Id == tokenId && t.UserId == userId, ct);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ReferralFlow.Core.Audit;
+using ReferralFlow.Core.Acting;
 using ReferralFlow.Core.Persistence;
 
 namespace ReferralFlow.Core.Access;
@@ -11,7 +12,7 @@ internal sealed record StaffScope(
     UserManager<StaffUser> Users, RoleManager<IdentityRole<Guid>> Roles, IUserTwoFactorRecoveryCodeStore<StaffUser> RecoveryCodes,
     ReferralFlowDb Db, DateTimeOffset Now)
 {
-    public AuditEntry Audit(AuditActor actor, string action, StaffUser user, string? detail = null) =>
+    public AuditEntry Audit(Actor actor, string action, StaffUser user, string? detail = null) =>
         AuditTrail.Record(Db, actor, action, null, $"user {user.Id:D}", Now, detail);
 
     /// <summary>The user with this e-mail address (compared as Identity normalises it), or a sentence saying there is none.</summary>

@@ -1,4 +1,5 @@
 using ReferralFlow.Core.Audit;
+using ReferralFlow.Core.Acting;
 
 namespace ReferralFlow.Core.Access;
 
@@ -16,7 +17,7 @@ public static class StaffPasswordReset
 {
     public const string Reset = "user.password-reset";
 
-    public static async Task<PasswordWasReset> ResetAsync(IServiceProvider services, PasswordReset input, AuditActor actor, CancellationToken ct)
+    public static async Task<PasswordWasReset> ResetAsync(IServiceProvider services, PasswordReset input, Actor actor, CancellationToken ct)
     {
         var generated = input.Password is null ? StaffPasswords.Generate() : null;
         return await StaffChange.RunAsync(services, async staff =>

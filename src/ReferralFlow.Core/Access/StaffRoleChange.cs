@@ -1,4 +1,5 @@
 using ReferralFlow.Core.Audit;
+using ReferralFlow.Core.Acting;
 
 namespace ReferralFlow.Core.Access;
 
@@ -11,7 +12,7 @@ public static class StaffRoleChange
     public const string RolesSet = "user.roles-set";
 
     public static async Task<RolesWereSet> SetAsync(IServiceProvider services, string email, IReadOnlyList<string> roles,
-        AuditActor actor, CancellationToken ct)
+        Actor actor, CancellationToken ct)
     {
         var wanted = StaffRoleNames.Check(roles);
         return await StaffChange.RunAsync(services, async staff =>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Audit;
+using ReferralFlow.Core.Acting;
 using ReferralFlow.Core.Partners;
 
 namespace ReferralFlow.Core.Access;
@@ -18,7 +19,7 @@ public static class StaffUserAdding
 {
     public const string Added = "user.added";
 
-    public static async Task<AddedStaffUser> AddAsync(IServiceProvider services, NewStaffUser input, AuditActor actor, CancellationToken ct)
+    public static async Task<AddedStaffUser> AddAsync(IServiceProvider services, NewStaffUser input, Actor actor, CancellationToken ct)
     {
         var roles = StaffRoleNames.Check(input.Roles);
         var fullName = input.FullName.Trim();

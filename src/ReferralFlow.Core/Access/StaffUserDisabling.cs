@@ -1,4 +1,5 @@
 using ReferralFlow.Core.Audit;
+using ReferralFlow.Core.Acting;
 
 namespace ReferralFlow.Core.Access;
 
@@ -13,7 +14,7 @@ public static class StaffUserDisabling
     public const string Disabled = "user.disabled";
     public const string Enabled = "user.enabled";
 
-    public static Task<StaffUserChange> DisableAsync(IServiceProvider services, string email, AuditActor actor, CancellationToken ct) =>
+    public static Task<StaffUserChange> DisableAsync(IServiceProvider services, string email, Actor actor, CancellationToken ct) =>
         StaffChange.RunAsync(services, async staff =>
         {
             var user = await staff.UserAsync(email);
@@ -26,7 +27,7 @@ public static class StaffUserDisabling
             return new StaffUserChange(await StaffUserList.OneAsync(staff.Db, staff.Now, user.Id, ct), true);
         }, ct);
 
-    public static Task<StaffUserChange> EnableAsync(IServiceProvider services, string email, AuditActor actor, CancellationToken ct) =>
+    public static Task<StaffUserChange> EnableAsync(IServiceProvider services, string email, Actor actor, CancellationToken ct) =>
         StaffChange.RunAsync(services, async staff =>
         {
             var user = await staff.UserAsync(email);

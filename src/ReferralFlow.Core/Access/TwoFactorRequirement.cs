@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Audit;
+using ReferralFlow.Core.Acting;
 using ReferralFlow.Core.Persistence;
 
 namespace ReferralFlow.Core.Access;
@@ -15,7 +16,7 @@ public static class TwoFactorRequirement
     public static async Task<bool> IsLiftedAsync(ReferralFlowDb db, CancellationToken ct) =>
         await db.NetworkSettings.AsNoTracking().Where(s => s.Name == Setting).Select(s => s.Value).SingleOrDefaultAsync(ct) == "false";
 
-    public static async Task SetAsync(ReferralFlowDb db, bool required, bool demoDeployment, AuditActor actor, DateTimeOffset now,
+    public static async Task SetAsync(ReferralFlowDb db, bool required, bool demoDeployment, Actor actor, DateTimeOffset now,
         CancellationToken ct)
     {
         if (!required && !demoDeployment)

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using ReferralFlow.Core.Acting;
 using ReferralFlow.Core.CaseRecords;
+using ReferralFlow.Core.Persistence;
 using ReferralFlow.Core.HandOffs;
 using ReferralFlow.Core.Replies;
 using ReferralFlow.Core.Runtime;
@@ -17,7 +19,7 @@ public sealed record ConfirmationInput(DateTimeOffset ArrivedAt, string Place, s
 /// checked by the reply form's rules, stored, and the waiting arrival-confirmation request is answered "arrived-safely",
 /// so its escalation ladder stops and the procedure moves on to monitoring.
 /// </summary>
-public sealed class ArrivalConfirmations(ReferralRuntime runtime, string actor, TimeProvider clock)
+public sealed class ArrivalConfirmations(ReferralRuntime runtime, Actor actor, TimeProvider clock)
 {
     public const string Arrived = "arrived-safely";
 
@@ -34,11 +36,9 @@ public sealed class ArrivalConfirmations(ReferralRuntime runtime, string actor, 
             problems.Add($"Say who confirmed (--by): organisation and role, in 1 to {ReplyFormCheck.MaxText} characters.");
         if (problems.Count > 0) throw new ReferralFlowException(string.Join(" ", problems));
 
-        for (var attempt = 1; ; attempt++)
+        return await Transactions.RunAsync(runtime.OpenDb, actor, async unit =>
         {
-            await using var db = runtime.OpenDb();
-            db.Database.AutoSavepointsEnabled = false;
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var db = unit.Db;
             var referral = await RecordedReferral.ActiveAsync(db, referralReference, "an arrival", ct);
             var handOff = (await db.HandOffs.AsNoTracking()
                     .Where(h => h.ReferralId == referral.Id && h.Request == ArrivalRecord.Request && h.AnsweredAt == null).ToListAsync(ct))
@@ -48,20 +48,12 @@ public sealed class ArrivalConfirmations(ReferralRuntime runtime, string actor, 
             {
                 Id = Guid.CreateVersion7(now), HandOffId = handOff.Id, ArrivedAt = DateTimeOffset.Parse(form.Answer["arrivedAt"]!.GetValue<string>(), CultureInfo.InvariantCulture),
                 Place = form.Answer["place"]!.GetValue<string>(), HandedOverTo = form.Answer["handedOverTo"]!.GetValue<string>(),
-                ConfirmedBy = input.ConfirmedBy.Trim(), Comment = form.Answer["comment"]?.GetValue<string>(), RecordedAt = now, RecordedBy = actor,
+                ConfirmedBy = input.ConfirmedBy.Trim(), Comment = form.Answer["comment"]?.GetValue<string>(), RecordedAt = now, RecordedBy = actor.Name,
             };
             db.StaffConfirmations.Add(confirmation);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                await runtime.ResumeInAsync(db, referral.Id, new AnswerHandOff(handOff.Id, Arrived, new Dictionary<string, JsonNode?>(), actor, input.Channel), ct);
-                await transaction.CommitAsync(ct);
-                return confirmation;
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < 5)
-            {
-                await transaction.RollbackAsync(ct);
-            }
-        }
+            await db.SaveChangesAsync(ct);
+            await runtime.ResumeInAsync(unit, referral.Id, new AnswerHandOff(handOff.Id, Arrived, new Dictionary<string, JsonNode?>(), actor.Name, input.Channel), ct);
+            return confirmation;
+        }, ct);
     }
 }

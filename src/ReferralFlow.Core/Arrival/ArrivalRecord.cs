@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +36,7 @@ public static class ArrivalRecord
     public const string ArrivalAtVariable = "travel.arrivalAt";
 
     public static async Task<ArrivalView> ShowAsync(ReferralFlowDb db, PersonalDataProtector protector, string referralReference,
-        AuditActor actor, DateTimeOffset now, CancellationToken ct)
+        Actor actor, DateTimeOffset now, CancellationToken ct)
     {
         var referral = await RecordedReferral.FindAsync(db, referralReference, ct);
         var handOff = await db.HandOffs.AsNoTracking().Where(h => h.ReferralId == referral.Id && h.Request == Request)

@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using ReferralFlow.Core.Persistence;
 
 namespace ReferralFlow.Core.Audit;
@@ -8,7 +9,7 @@ public static class AuditTrail
 {
     private static long recorded;
 
-    public static AuditEntry Record(ReferralFlowDb db, AuditActor actor, string action, Guid? referralId, string subject,
+    public static AuditEntry Record(ReferralFlowDb db, Actor actor, string action, Guid? referralId, string subject,
         DateTimeOffset at, string? detail = null)
     {
         var order = Interlocked.Increment(ref recorded);

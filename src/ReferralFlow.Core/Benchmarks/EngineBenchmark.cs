@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using ReferralFlow.Core.Acting;
 using ReferralFlow.Core.Definitions;
 using ReferralFlow.Core.Persistence;
 using ReferralFlow.Core.Rehearsal;
@@ -31,7 +32,7 @@ public sealed class EngineBenchmark(Func<ReferralFlowDb> openDb, string workflow
 
         var engineTime = Stopwatch.StartNew();
         for (var i = 0; i < referrals; i++)
-            await runtime.StartAsync(workflowId, new Dictionary<string, JsonNode?>(), "bench", ct);
+            await runtime.StartAsync(workflowId, new Dictionary<string, JsonNode?>(), Actor.System("bench", "bench"), ct);
         await driver.RunAsync(ct);
         engineTime.Stop();
 

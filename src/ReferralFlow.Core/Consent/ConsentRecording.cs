@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Audit;
 using ReferralFlow.Core.History;
@@ -25,10 +26,10 @@ public sealed record RecordedConsent(Guid Id, string CaseCode, Organisation Orga
 public static class ConsentRecording
 {
     public static Task<RecordedConsent> RecordAsync(Func<ReferralFlowDb> openDb, TimeProvider clock, ConsentInput input,
-        string actor, CancellationToken ct = default) =>
-        ConsentTransaction.RunAsync(openDb, db => RecordAsync(db, clock.GetUtcNow(), input, actor, ct), ct);
+        Actor actor, CancellationToken ct = default) =>
+        Transactions.RunAsync(openDb, actor, unit => RecordAsync(unit.Db, clock.GetUtcNow(), input, actor, ct), ct);
 
-    private static async Task<RecordedConsent> RecordAsync(ReferralFlowDb db, DateTimeOffset now, ConsentInput input, string actor, CancellationToken ct)
+    private static async Task<RecordedConsent> RecordAsync(ReferralFlowDb db, DateTimeOffset now, ConsentInput input, Actor actor, CancellationToken ct)
     {
         var referral = await db.Referrals.SingleOrDefaultAsync(r => r.Id == input.ReferralId, ct)
             ?? throw new ReferralFlowException($"No referral {input.ReferralId}; list them with 'referralflow referrals list'.");
@@ -48,13 +49,13 @@ public static class ConsentRecording
         {
             Id = Guid.CreateVersion7(now), ReferralId = referral.Id, OrganisationId = organisation.Id, Purpose = input.Purpose,
             Form = input.Form, GivenBy = input.GivenBy, GuardianCosigned = input.GuardianCosigned, GivenOn = givenOn,
-            ExpiresOn = input.ExpiresOn, RecordedAt = now, RecordedBy = actor,
+            ExpiresOn = input.ExpiresOn, RecordedAt = now, RecordedBy = actor.Name,
         };
         db.Consents.Add(consent);
         var summary = $"{input.Purpose} to {organisation.Key}, {input.Form}, given by {input.GivenBy}" +
             (input.GuardianCosigned ? ", co-signed by the guardian" : "") + (input.ExpiresOn is { } last ? $", until {last:yyyy-MM-dd}" : "");
-        AuditTrail.Record(db, AuditActor.Cli(actor), "consent.recorded", referral.Id, $"consent {consent.Id}", now, summary);
-        db.History.Add(new HistoryEntry { ReferralId = referral.Id, At = now, Kind = "consent-recorded", Detail = summary, Actor = actor });
+        AuditTrail.Record(db, actor, "consent.recorded", referral.Id, $"consent {consent.Id}", now, summary);
+        db.History.Add(new HistoryEntry { ReferralId = referral.Id, At = now, Kind = "consent-recorded", Detail = summary, Actor = actor.Name });
         referral.Touch();
 
         var released = await ReleaseAsync(db, referral.Id, consent, organisation, now, actor, ct);
@@ -63,7 +64,7 @@ public static class ConsentRecording
     }
 
     private static async Task<int> ReleaseAsync(ReferralFlowDb db, Guid referralId, ConsentRecord consent, Organisation organisation,
-        DateTimeOffset now, string actor, CancellationToken ct)
+        DateTimeOffset now, Actor actor, CancellationToken ct)
     {
         var referrals = await ConsentCoverage.DescendantsAsync(db, referralId, ct);
         var held = await db.HeldRequests
@@ -78,10 +79,10 @@ public static class ConsentRecording
             request.Release(consent.Id, now);
             db.OutboxMessages.Add(ConsentGate.Released(request, now));
             var task = await db.Tasks.SingleAsync(t => t.Id == request.TaskId, ct);
-            task.Complete(ConsentGate.ReleasedOutcome, now, actor);
+            task.Complete(ConsentGate.ReleasedOutcome, now, actor.Name);
             db.History.Add(new HistoryEntry
             {
-                ReferralId = request.ReferralId, At = now, Kind = "request-released", StepId = request.StepId, Actor = actor,
+                ReferralId = request.ReferralId, At = now, Kind = "request-released", StepId = request.StepId, Actor = actor.Name,
                 Detail = $"'{request.Template}' to {ConsentCoverage.Describe(organisation)} queued: consent for '{consent.Purpose}' recorded",
             });
             if (request.ReferralId != referralId) (await db.Referrals.SingleAsync(r => r.Id == request.ReferralId, ct)).Touch();

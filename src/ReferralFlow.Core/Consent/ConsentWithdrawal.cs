@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Audit;
 using ReferralFlow.Core.Definitions;
@@ -30,11 +31,11 @@ public static class ConsentWithdrawal
     public const string NoticeStep = "consent";
 
     public static Task<WithdrawnConsent> WithdrawAsync(Func<ReferralFlowDb> openDb, WorkflowLibrary library, TimeProvider clock,
-        Guid consentId, string reason, string actor, CancellationToken ct = default) =>
-        ConsentTransaction.RunAsync(openDb, db => WithdrawAsync(db, library, clock, consentId, reason, actor, ct), ct);
+        Guid consentId, string reason, Actor actor, CancellationToken ct = default) =>
+        Transactions.RunAsync(openDb, actor, unit => WithdrawAsync(unit.Db, library, clock, consentId, reason, actor, ct), ct);
 
     private static async Task<WithdrawnConsent> WithdrawAsync(ReferralFlowDb db, WorkflowLibrary library, TimeProvider clock,
-        Guid consentId, string reason, string actor, CancellationToken ct)
+        Guid consentId, string reason, Actor actor, CancellationToken ct)
     {
         var problems = new List<string>();
         ConsentInputs.Word(problems, "reason", reason, WithdrawalReasons.All);
@@ -46,13 +47,13 @@ public static class ConsentWithdrawal
         var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == consent.OrganisationId, ct);
         var recipient = ConsentCoverage.Describe(organisation);
 
-        consent.Withdraw(reason, now, actor);
+        consent.Withdraw(reason, now, actor.Name);
         var summary = $"{consent.Purpose} to {organisation.Key}: {reason}";
-        AuditTrail.Record(db, AuditActor.Cli(actor), "consent.withdrawn", referral.Id, $"consent {consent.Id}", now, summary);
+        AuditTrail.Record(db, actor, "consent.withdrawn", referral.Id, $"consent {consent.Id}", now, summary);
         // Saved before asking what else still covers the recipient, so the withdrawn consent no longer counts.
         await db.SaveChangesAsync(ct);
 
-        var unit = new RuntimeUnit(db, library, clock);
+        var unit = new RuntimeUnit(db, library, clock, actor);
         var cancelled = 0;
         string? noticeStep = null;
         foreach (var id in await ConsentCoverage.DescendantsAsync(db, referral.Id, ct))
@@ -71,7 +72,7 @@ public static class ConsentWithdrawal
             });
         db.History.Add(new HistoryEntry
         {
-            ReferralId = referral.Id, At = now, Kind = "consent-withdrawn", Actor = actor,
+            ReferralId = referral.Id, At = now, Kind = "consent-withdrawn", Actor = actor.Name,
             Detail = $"{summary}; {cancelled} open request(s) cancelled" +
                 (role is null ? "; no notice: the organisation plays no role in this referral" : $"; consent-withdrawn notice queued to the '{role}'"),
         });
@@ -83,7 +84,7 @@ public static class ConsentWithdrawal
     /// <summary>Cancels the referral's open requests the withdrawal uncovers, faulting their steps; returns how many
     /// and the first one's step.</summary>
     private static async Task<(int, string?)> CancelRequestsAsync(ReferralFlowDb db, WorkflowLibrary library, RuntimeUnit unit,
-        Guid referralId, ConsentRecord consent, string recipient, string reason, string actor, DateTimeOffset now, CancellationToken ct)
+        Guid referralId, ConsentRecord consent, string recipient, string reason, Actor actor, DateTimeOffset now, CancellationToken ct)
     {
         var referral = await db.Referrals.SingleAsync(r => r.Id == referralId, ct);
         if (referral.Status != ReferralStatus.Active) return (0, null);
@@ -105,10 +106,10 @@ public static class ConsentWithdrawal
                 $"was cancelled and the organisation told. Record a new consent and retry the step ('referralflow referrals retry " +
                 $"{referral.CaseCode}'; the request waits for the consent), or withdraw or re-route the referral.";
             token.Status = TokenStatus.Faulted;
-            effects.Add(new HandOffClosed(handOff.Id, Closure.Cancelled, null, actor, null));
+            effects.Add(new HandOffClosed(handOff.Id, Closure.Cancelled, null, actor.Name, null));
             effects.Add(new TimersCancelled(token.Id));
             effects.Add(new IncidentRaised(token.Id, step.Id, message));
-            history.Add(new HistoryEvent(now, "handoff-cancelled", step.Id, $"{step.Partner}: consent withdrawn", actor));
+            history.Add(new HistoryEvent(now, "handoff-cancelled", step.Id, $"{step.Partner}: consent withdrawn", actor.Name));
             history.Add(new HistoryEvent(now, "incident", step.Id, message));
         }
         if (effects.Count == 0) return (0, null);

@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Audit;
 using ReferralFlow.Core.CaseRecords;
@@ -18,7 +19,7 @@ public sealed record DocumentView(
 public static class DocumentList
 {
     public static async Task<IReadOnlyList<DocumentView>> ForAsync(ReferralFlowDb db, string referralReference,
-        PersonalDataProtector? revealNumbersWith, AuditActor actor, DateTimeOffset now, CancellationToken ct)
+        PersonalDataProtector? revealNumbersWith, Actor actor, DateTimeOffset now, CancellationToken ct)
     {
         var referral = await RecordedReferral.FindAsync(db, referralReference, ct);
         var documents = await db.DocumentRequests.AsNoTracking().Where(d => d.ReferralId == referral.Id)

@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Audit;
 using ReferralFlow.Core.CaseRecords;
@@ -15,7 +16,7 @@ public sealed record DocumentInput(string Kind, string Authority, string? Number
 /// Recording document reissue (issue 4 §4): each change is checked, then written with its history line and its
 /// audit entry in one save, so the record, the history and the audit trail cannot disagree. Numbers are encrypted.
 /// </summary>
-public sealed class DocumentRecords(ReferralFlowDb db, PersonalDataProtector protector, AuditActor actor, DateTimeOffset now)
+public sealed class DocumentRecords(ReferralFlowDb db, PersonalDataProtector protector, Actor actor, DateTimeOffset now)
 {
     public async Task<DocumentRequest> AddAsync(string referralReference, DocumentInput input, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Audit;
@@ -19,7 +20,7 @@ public sealed record LegView(Guid Id, string From, string To, string Mode, DateT
 /// and what to do — the weeks come from the risk assessment through <see cref="IPregnancyRecord"/>.
 /// </summary>
 public sealed class EscortPlan(ReferralFlowDb db, PersonalDataProtector protector, IPregnancyRecord pregnancies, AirTravelLimits limits,
-    AuditActor actor, DateTimeOffset now)
+    Actor actor, DateTimeOffset now)
 {
     public async Task<EscortLeg> AddLegAsync(string referralReference, LegInput input, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ReferralFlow.Core.Audit;
@@ -8,7 +9,7 @@ namespace ReferralFlow.Core.Export;
 
 /// <summary>What a section of an export reads from: the unit of work, the referral, the keys to its personal data, and
 /// who exports when (sections that reuse a feature's audited read pass them on).</summary>
-public sealed record ExportContext(ReferralFlowDb Db, Guid ReferralId, PersonalDataProtector Protector, AuditActor Actor, DateTimeOffset At)
+public sealed record ExportContext(ReferralFlowDb Db, Guid ReferralId, PersonalDataProtector Protector, Actor Actor, DateTimeOffset At)
 {
     /// <summary>camelCase, as the rest of the document.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Audit;
@@ -31,7 +32,7 @@ public static class ReferralExport
 
     /// <param name="purpose">One of <see cref="ExportPurposes"/>: recorded in the audit entry.</param>
     public static async Task<JsonObject> ExportAsync(ReferralFlowDb db, PersonalDataProtector protector, Guid referralId,
-        AuditActor actor, string purpose, DateTimeOffset at, CancellationToken ct = default)
+        Actor actor, string purpose, DateTimeOffset at, CancellationToken ct = default)
     {
         if (!ExportPurposes.All.Contains(purpose, StringComparer.Ordinal))
             throw new ReferralFlowException($"Unknown export purpose '{purpose}'; use one of: {string.Join(", ", ExportPurposes.All)}.");

@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Audit;
@@ -20,7 +21,7 @@ public static class SubmittedForms
     public const string Read = "form.read";
 
     public static async Task<SubmittedForm?> ReadAsync(ReferralFlowDb db, PersonalDataProtector protector, FormLibrary forms,
-        Guid taskId, AuditActor actor, DateTimeOffset at, CancellationToken ct = default)
+        Guid taskId, Actor actor, DateTimeOffset at, CancellationToken ct = default)
     {
         var row = await db.FormSubmissions.AsNoTracking().Where(s => s.TaskId == taskId)
             .Join(db.Tasks.AsNoTracking(), s => s.TaskId, t => t.Id, (s, t) => new { Submission = s, t.StepId })

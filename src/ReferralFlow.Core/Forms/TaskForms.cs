@@ -1,6 +1,8 @@
+using ReferralFlow.Core.Acting;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Audit;
+using ReferralFlow.Core.Persistence;
 using ReferralFlow.Core.Protection;
 using ReferralFlow.Core.Runtime;
 using ReferralFlow.Core.Tasks;
@@ -17,8 +19,6 @@ namespace ReferralFlow.Core.Forms;
 /// </summary>
 public sealed class TaskForms(ReferralRuntime runtime, FormLibrary forms, PersonalDataProtector protector, TimeProvider clock)
 {
-    private const int MaxAttempts = 5;
-
     public const string Submitted = "form.submitted";
 
     public FormLibrary Forms => forms;
@@ -32,14 +32,11 @@ public sealed class TaskForms(ReferralRuntime runtime, FormLibrary forms, Person
     }
 
     /// <returns>The id of the stored submission.</returns>
-    public async Task<Guid> CompleteAsync(Guid taskId, string outcome, IReadOnlyDictionary<string, JsonNode?> data,
-        JsonObject submission, AuditActor actor, CancellationToken ct = default)
-    {
-        for (var attempt = 1; ; attempt++)
+    public Task<Guid> CompleteAsync(Guid taskId, string outcome, IReadOnlyDictionary<string, JsonNode?> data,
+        JsonObject submission, Actor actor, CancellationToken ct = default) =>
+        Transactions.RunAsync(runtime.OpenDb, actor, async unit =>
         {
-            await using var db = runtime.OpenDb();
-            db.Database.AutoSavepointsEnabled = false;
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var db = unit.Db;
             var task = await db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId, ct)
                 ?? throw new ReferralFlowException($"No task {taskId}; list open tasks with 'referralflow tasks list'.");
             if (task.Status != WorkTaskStatus.Open)
@@ -57,19 +54,10 @@ public sealed class TaskForms(ReferralRuntime runtime, FormLibrary forms, Person
                 SubmittedBy = actor.Name, ProtectedJson = protector.Protect(check.Values.ToJsonString()),
             });
             AuditTrail.Record(db, actor, Submitted, task.ReferralId, $"form {form.Id} {id}", now, $"task {task.StepId}");
-            try
-            {
-                await runtime.ResumeInAsync(db, task.ReferralId,
-                    new CompleteTask(taskId, outcome, WithVariables(form, check.Values, data), actor.Name), ct);
-                await transaction.CommitAsync(ct);
-                return id;
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
-            {
-                await transaction.RollbackAsync(ct);
-            }
-        }
-    }
+            await runtime.ResumeInAsync(unit, task.ReferralId,
+                new CompleteTask(taskId, outcome, WithVariables(form, check.Values, data), actor.Name), ct);
+            return id;
+        }, ct);
 
     /// <summary>The step's data plus the values of the fields that feed variables; the same variable from both is refused.</summary>
     private static Dictionary<string, JsonNode?> WithVariables(FormDefinition form, JsonObject values, IReadOnlyDictionary<string, JsonNode?> data)

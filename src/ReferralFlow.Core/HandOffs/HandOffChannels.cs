@@ -9,4 +9,7 @@ public static class HandOffChannels
     public const string Email = "email";
 
     public static readonly IReadOnlyList<string> All = [Link, Phone, InPerson, Email];
+
+    /// <summary>The channels staff record a partner's answer or news through: every one but the partner's own link.</summary>
+    public static readonly IReadOnlyList<string> Staff = [Phone, InPerson, Email];
 }

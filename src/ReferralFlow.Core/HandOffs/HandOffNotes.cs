@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Audit;
 using ReferralFlow.Core.Persistence;
@@ -11,7 +12,7 @@ namespace ReferralFlow.Core.HandOffs;
 public static class HandOffNotes
 {
     public static async Task<HandOffDetails> ReadAsync(ReferralFlowDb db, HandOffDetails details, PersonalDataProtector protector,
-        AuditActor actor, DateTimeOffset at, CancellationToken ct = default)
+        Actor actor, DateTimeOffset at, CancellationToken ct = default)
     {
         if (!details.Events.Any(e => e.HasNote)) return details;
         var ids = details.Events.Where(e => e.HasNote).Select(e => e.Id).ToList();

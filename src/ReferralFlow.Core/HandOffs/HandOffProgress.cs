@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Audit;
 using ReferralFlow.Core.History;
@@ -7,9 +8,9 @@ using ReferralFlow.Core.Referrals;
 
 namespace ReferralFlow.Core.HandOffs;
 
-/// <summary>What staff report about an open hand-off: its new sub-status, who reports it, how the news came (a
-/// partner's call, an e-mail; none when staff saw it themselves) and an optional note.</summary>
-public sealed record ProgressReport(Guid HandOffId, string SubStatus, string Actor, string? Channel = null, string? Note = null);
+/// <summary>What staff report about an open hand-off: its new sub-status, how the news came (a partner's call, an
+/// e-mail; none when staff saw it themselves) and an optional note.</summary>
+public sealed record ProgressReport(Guid HandOffId, string SubStatus, string? Channel = null, string? Note = null);
 
 /// <summary>
 /// Records progress on an open hand-off (<c>handoffs progress</c>): in ONE transaction the sub-status (and, when it
@@ -22,29 +23,24 @@ public sealed class HandOffProgress(Func<ReferralFlowDb> openDb, TimeProvider cl
     public const string HistoryKind = "handoff-progress";
     public const string NoteRecorded = "handoff-note.recorded";
     public const string NoteRead = "handoff-note.read";
-    private const int MaxAttempts = 5;
     private const int MaxNoteLength = 2000;
 
     /// <summary>The channels staff may name: every way an answer reaches us except the link, which is the partner's own.</summary>
-    public static readonly IReadOnlyList<string> StaffChannels = [.. HandOffChannels.All.Where(c => c != HandOffChannels.Link)];
+    public static readonly IReadOnlyList<string> StaffChannels = HandOffChannels.Staff;
 
-    /// <param name="source">Where the report comes from, for the audit trail ("cli", "web ...").</param>
-    public async Task<HandOffEvent> RecordAsync(ProgressReport report, string source, CancellationToken ct = default)
+    public async Task<HandOffEvent> RecordAsync(ProgressReport report, Actor actor, CancellationToken ct = default)
     {
         var subStatus = HandOffSubStatuses.Parse(report.SubStatus);
         var channel = Channel(report.Channel);
-        if (string.IsNullOrWhiteSpace(report.Actor)) throw new ReferralFlowException("Say who records the progress (--actor).");
         var note = string.IsNullOrWhiteSpace(report.Note) ? null : report.Note.Trim();
         if (note is { Length: > MaxNoteLength })
             throw new ReferralFlowException($"The note is {note.Length} characters long; keep it under {MaxNoteLength}.");
         if (note is not null && protector is null)
             throw new InvalidOperationException("A note needs the personal-data protector: it is stored encrypted.");
 
-        for (var attempt = 1; ; attempt++)
+        return await Transactions.RunAsync(openDb, actor, async unit =>
         {
-            await using var db = openDb();
-            db.Database.AutoSavepointsEnabled = false;
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var db = unit.Db;
             var handOff = await db.HandOffs.SingleOrDefaultAsync(h => h.Id == report.HandOffId, ct)
                 ?? throw new ReferralFlowException($"No hand-off {report.HandOffId}; list them with 'referralflow handoffs list'.");
             var referral = await db.Referrals.SingleAsync(r => r.Id == handOff.ReferralId, ct);
@@ -61,28 +57,18 @@ public sealed class HandOffProgress(Func<ReferralFlowDb> openDb, TimeProvider cl
             // The revision orders this write against the runtime's: an answer recorded meanwhile makes it fail, and
             // the retry finds the hand-off closed.
             referral.Touch();
-            var recorded = new HandOffAttribution(HandOffActorKinds.Staff, report.Actor.Trim(), null, channel)
+            var recorded = actor.Attribution(channel)
                 .Record(handOff, HandOffChanges.Progress, now, note is null ? null : protector!.Protect(note));
             db.HandOffEvents.Add(recorded);
             db.History.Add(new HistoryEntry
             {
                 ReferralId = referral.Id, At = now, Kind = HistoryKind, StepId = handOff.StepId,
-                Detail = channel is null ? subStatus : $"{subStatus} ({channel})", Actor = report.Actor.Trim(),
+                Detail = channel is null ? subStatus : $"{subStatus} ({channel})", Actor = actor.Name,
             });
             if (note is not null)
-                AuditTrail.Record(db, new AuditActor(report.Actor.Trim(), source), NoteRecorded, referral.Id,
-                    $"hand-off {handOff.Id:D} note", now, subStatus);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-                return recorded;
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
-            {
-                await transaction.RollbackAsync(ct);
-            }
-        }
+                AuditTrail.Record(db, actor, NoteRecorded, referral.Id, $"hand-off {handOff.Id:D} note", now, subStatus);
+            return recorded;
+        }, ct);
     }
 
     private static string? Channel(string? text)

@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Audit;
 using ReferralFlow.Core.Partners;
@@ -19,11 +20,12 @@ public sealed record IntakeResult(StartedReferral Referral, bool PersonRecorded,
 /// </summary>
 public sealed class ReferralStart(ReferralRuntime runtime, PersonalDataProtector protector, TimeProvider clock)
 {
-    public async Task<IntakeResult> StartAsync(string workflowId, ReferralIntake intake, AuditActor actor, CancellationToken ct = default)
+    public Task<IntakeResult> StartAsync(string workflowId, ReferralIntake intake, Actor actor, CancellationToken ct = default) =>
+        Transactions.RunAsync(runtime.OpenDb, actor, unit => StartAsync(unit, workflowId, intake, ct), ct);
+
+    private async Task<IntakeResult> StartAsync(UnitOfWork unit, string workflowId, ReferralIntake intake, CancellationToken ct)
     {
-        await using var db = runtime.OpenDb();
-        db.Database.AutoSavepointsEnabled = false;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var (db, actor) = (unit.Db, unit.Actor);
         var now = clock.GetUtcNow();
         var today = Minority.Today(clock);
         var workflow = await runtime.Library.LatestAsync(db, workflowId, ct);
@@ -38,16 +40,13 @@ public sealed class ReferralStart(ReferralRuntime runtime, PersonalDataProtector
         var particulars = new ReferralParticulars(sending?.Id, receiving?.Id, intake.Corridor?.Origin?.Trim(),
             [.. intake.Corridor?.Transit.Select(t => t!.Trim()) ?? []], intake.Corridor?.Destination?.Trim());
         var variables = WorkflowFacts.For(workflow, intake.Variables, person, today);
-        var started = await runtime.StartInAsync(db, workflow.Id, variables, actor.Name, particulars, ct);
+        var started = await runtime.StartInAsync(unit, workflow.Id, variables, particulars, ct);
 
         if (person is not null) PersonRecords.Add(db, protector, started.Id, person, actor, now);
         string? warning = null;
         var roles = await PartnerRoles.OfAsync(db, runtime.Library, workflow.Id, workflow.Version, ct);
         if (receiving is not null && roles.Contains(PartnerAssignments.ReceivingRole))
             warning = (await PartnerAssignments.AssignAsync(db, runtime.Library, started.Id, PartnerAssignments.ReceivingRole, receiving.Key, actor.Name, now, ct)).Warning;
-        else
-            await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
         return new IntakeResult(started, person is not null, warning);
     }
 

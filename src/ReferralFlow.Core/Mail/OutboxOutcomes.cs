@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ReferralFlow.Core.Acting;
 using ReferralFlow.Core.Incidents;
 using ReferralFlow.Core.Outbox;
 using ReferralFlow.Core.Persistence;
@@ -12,8 +13,6 @@ namespace ReferralFlow.Core.Mail;
 /// </summary>
 internal static class OutboxOutcomes
 {
-    private const int MaxConflicts = 5;
-
     public static Task<OutboxStatus> SentAsync(Func<ReferralFlowDb> openDb, Guid id, TimeProvider clock, CancellationToken ct) =>
         RecordAsync(openDb, id, (_, message) => { message.MarkSent(clock.GetUtcNow()); return Task.CompletedTask; }, ct);
 
@@ -58,13 +57,11 @@ internal static class OutboxOutcomes
         referral.Touch();
     }
 
-    private static async Task<OutboxStatus> RecordAsync(
-        Func<ReferralFlowDb> openDb, Guid id, Func<ReferralFlowDb, OutboxMessage, Task> change, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
+    private static Task<OutboxStatus> RecordAsync(
+        Func<ReferralFlowDb> openDb, Guid id, Func<ReferralFlowDb, OutboxMessage, Task> change, CancellationToken ct) =>
+        Transactions.RunAsync(openDb, Actor.Outbox, async unit =>
         {
-            await using var db = openDb();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var db = unit.Db;
             // On PostgreSQL the row lock keeps a worker whose lease lapsed from recording the same message twice;
             // SQLite's single writer does that already.
             var message = db.IsPostgres()
@@ -72,16 +69,8 @@ internal static class OutboxOutcomes
                 : await db.OutboxMessages.SingleAsync(m => m.Id == id, ct);
             if (message.Status != OutboxStatus.Pending) return message.Status;
             await change(db, message);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-                return message.Status;
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < MaxConflicts)
-            {
-                await transaction.RollbackAsync(ct);
-            }
-        }
-    }
+            // Saved here, not by the runner, to report the status the save made.
+            await db.SaveChangesAsync(ct);
+            return message.Status;
+        }, ct);
 }

@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Audit;
@@ -21,7 +22,7 @@ public sealed record ReportView(Guid Id, string Source, DateOnly? ReportDate, st
 public static class MonitoringReportList
 {
     public static async Task<IReadOnlyList<ReportView>> ForAsync(ReferralFlowDb db, string referralReference,
-        PersonalDataProtector protector, bool reveal, AuditActor actor, DateTimeOffset now, CancellationToken ct)
+        PersonalDataProtector protector, bool reveal, Actor actor, DateTimeOffset now, CancellationToken ct)
     {
         var monitoring = await MonitoringReports.MonitoringOfOrClosedAsync(db, referralReference, ct);
         var views = new List<ReportView>();

@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Audit;
@@ -24,18 +25,16 @@ public sealed record RecordedReport(MonitoringReport Report, string MonitoringCa
 /// the procedure moves on (and a risk flag starts its respond-to-risk task); otherwise it is an extra report. A risk
 /// flag alerts coordinator and focal point at once either way (<see cref="ReTraffickingAlert"/>).
 /// </summary>
-public sealed class MonitoringReports(ReferralRuntime runtime, PersonalDataProtector protector, AuditActor actor, TimeProvider clock)
+public sealed class MonitoringReports(ReferralRuntime runtime, PersonalDataProtector protector, Actor actor, TimeProvider clock)
 {
     private const string Received = "received";
 
     public async Task<RecordedReport> RecordAsync(string referralReference, ReportInput input, CancellationToken ct)
     {
         Check(input);
-        for (var attempt = 1; ; attempt++)
+        return await Transactions.RunAsync(runtime.OpenDb, actor, async unit =>
         {
-            await using var db = runtime.OpenDb();
-            db.Database.AutoSavepointsEnabled = false;
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var db = unit.Db;
             var now = clock.GetUtcNow();
             var referral = await MonitoringOfAsync(db, referralReference, ct);
             var waiting = await db.HandOffs.AsNoTracking()
@@ -53,24 +52,15 @@ public sealed class MonitoringReports(ReferralRuntime runtime, PersonalDataProte
             RecordHistory.Add(db, referral.Id, RecordHistory.MonitoringReport, now, actor.Name,
                 $"report of {input.ReportDate:yyyy-MM-dd} by {input.Channel}: {input.Wellbeing}{(input.RiskFlag ? ", re-trafficking risk flagged" : "")} (report {report.Id})");
             AuditTrail.Record(db, actor, "monitoring-report.recorded", referral.Id, $"monitoring report {report.Id}", now);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                if (open is not null)
-                    // The runtime's answer hook raises the risk alert for a risk-flagged answer.
-                    await runtime.ResumeInAsync(db, referral.Id, new AnswerHandOff(open.Id, input.RiskFlag ? ReTraffickingAlert.RiskOutcome : Received,
-                        new Dictionary<string, JsonNode?>(), actor.Name, input.Channel), ct);
-                else if (input.RiskFlag)
-                    ReTraffickingAlert.Raise(db, referral.Id, now, actor.Name, $"report recorded by staff, {input.Channel}");
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-                return new RecordedReport(report, referral.CaseCode, open?.Id);
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < 5)
-            {
-                await transaction.RollbackAsync(ct);
-            }
-        }
+            await db.SaveChangesAsync(ct);
+            if (open is not null)
+                // The runtime's answer hook raises the risk alert for a risk-flagged answer.
+                await runtime.ResumeInAsync(unit, referral.Id, new AnswerHandOff(open.Id, input.RiskFlag ? ReTraffickingAlert.RiskOutcome : Received,
+                    new Dictionary<string, JsonNode?>(), actor.Name, input.Channel), ct);
+            else if (input.RiskFlag)
+                ReTraffickingAlert.Raise(db, referral.Id, now, actor.Name, $"report recorded by staff, {input.Channel}");
+            return new RecordedReport(report, referral.CaseCode, open?.Id);
+        }, ct);
     }
 
     /// <summary>The running monitoring referral a caseworker means: reports go to the follow-up procedure, whose

@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Audit;
 using ReferralFlow.Core.Persistence;
@@ -20,7 +21,7 @@ public static class PersonRecords
 
     /// <summary>Adds the record of a new referral to the caller's unit of work (saved with it).</summary>
     public static void Add(ReferralFlowDb db, PersonalDataProtector protector, Guid referralId, PersonalData data,
-        AuditActor actor, DateTimeOffset at)
+        Actor actor, DateTimeOffset at)
     {
         db.PersonRecords.Add(PersonRecord.Seal(referralId, data, protector, at));
         AuditTrail.Record(db, actor, "person.recorded", referralId, Subject, at, "fields: " + string.Join(", ", data.FilledFields()));
@@ -29,7 +30,7 @@ public static class PersonRecords
     /// <summary>The person of the referral (or of the parent it belongs to), decrypted, with a person.read entry; null
     /// when no person has been recorded, in which case nothing was read and nothing is audited.</summary>
     public static async Task<PersonView?> ReadAsync(ReferralFlowDb db, PersonalDataProtector protector, Guid referralId,
-        AuditActor actor, DateTimeOffset at, CancellationToken ct = default)
+        Actor actor, DateTimeOffset at, CancellationToken ct = default)
     {
         if (await FindAsync(db, referralId, ct) is not { } found) return null;
         var data = found.Record.Open(protector);
@@ -42,7 +43,7 @@ public static class PersonRecords
     /// <summary>Records the person of a referral that has none yet, or replaces the whole record (the referral's own, or
     /// its parent's when that holds it). Returns the audit action written.</summary>
     public static async Task<string> SaveAsync(ReferralFlowDb db, PersonalDataProtector protector, Guid referralId,
-        PersonalData data, AuditActor actor, DateTimeOffset at, CancellationToken ct = default)
+        PersonalData data, Actor actor, DateTimeOffset at, CancellationToken ct = default)
     {
         string action;
         if (await FindAsync(db, referralId, ct) is { } found)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using ReferralFlow.Core.Acting;
 using ReferralFlow.Core.Consent;
 using ReferralFlow.Core.Definitions;
 using ReferralFlow.Core.HandOffs;
@@ -21,6 +22,9 @@ namespace ReferralFlow.Core.Rehearsal;
 /// </summary>
 public sealed class ExpectedPathDriver(ReferralRuntime runtime, WorkflowLibrary library, VirtualClock clock, TimerWorker worker)
 {
+    /// <summary>Who the rehearsal's history and audit entries name.</summary>
+    public static readonly Actor Rehearsing = Actor.System("rehearsal", "rehearsal");
+
     public IReadOnlySet<string> Silent { get; init; } = new HashSet<string>();
 
     /// <summary>Stop once the clock passes this point (a silent step can leave timers far in the future).</summary>
@@ -36,9 +40,10 @@ public sealed class ExpectedPathDriver(ReferralRuntime runtime, WorkflowLibrary 
             foreach (var item in work)
             {
                 if (item.Consent is { } consent)
-                    await ConsentRecording.RecordAsync(runtime.OpenDb, clock, consent, "rehearsal", ct);
-                else if (item.IsTask) await runtime.CompleteTaskAsync(item.Id, item.Outcome, item.Data, "rehearsal", ct);
-                else await runtime.AnswerHandOffAsync(item.Id, item.Outcome, item.Data, "rehearsal", HandOffChannels.Email, ct);
+                    await ConsentRecording.RecordAsync(runtime.OpenDb, clock, consent, Rehearsing, ct);
+                // The path is the subject, not what the forms say: the rehearsal's own way past them (internal).
+                else if (item.IsTask) await runtime.CompleteTaskWithoutFormAsync(item.Id, item.Outcome, item.Data, Rehearsing, ct);
+                else await runtime.AnswerHandOffAsync(item.Id, item.Outcome, item.Data, Rehearsing, HandOffChannels.Email, ct);
                 answered++;
             }
             if (work.Count > 0) continue;

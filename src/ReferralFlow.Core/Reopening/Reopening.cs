@@ -1,7 +1,9 @@
+using ReferralFlow.Core.Acting;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Audit;
 using ReferralFlow.Core.CaseRecords;
+using ReferralFlow.Core.Persistence;
 using ReferralFlow.Core.Referrals;
 using ReferralFlow.Core.Runtime;
 
@@ -15,7 +17,7 @@ public sealed record Reopened(Guid ReferralId, string CaseCode, Guid Continuatio
 /// procedure continues it (its parent), so the partner roles assigned to the case are found again, and both
 /// histories and the audit trail say so. One transaction: continuation, history lines and audit entry, or nothing.
 /// </summary>
-public sealed class Reopening(ReferralRuntime runtime, AuditActor actor, TimeProvider clock)
+public sealed class Reopening(ReferralRuntime runtime, Actor actor, TimeProvider clock)
 {
     /// <summary>The procedures that may reopen a closed referral. Only a court appearance does in practice; anything
     /// else that happens after closure (a new return, new assistance) is a new referral with consent of its own.</summary>
@@ -26,35 +28,24 @@ public sealed class Reopening(ReferralRuntime runtime, AuditActor actor, TimePro
         if (!Procedures.Contains(workflowId))
             throw new ReferralFlowException($"Only a court appearance reopens a closed referral (--workflow {string.Join(" or ", Procedures)}), " +
                 $"not '{workflowId}': start a new referral with 'referralflow referrals start' for anything else.");
-        for (var attempt = 1; ; attempt++)
+        return await Transactions.RunAsync(runtime.OpenDb, actor, async unit =>
         {
-            await using var db = runtime.OpenDb();
-            db.Database.AutoSavepointsEnabled = false;
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var db = unit.Db;
             var closed = await RecordedReferral.FindAsync(db, reference, ct);
             await CheckAsync(db, closed, ct);
             var now = clock.GetUtcNow();
-            try
-            {
-                // Touching the closed referral makes two reopenings at once collide on its revision: one wins, the
-                // other retries and finds the continuation running.
-                closed.Touch();
-                await db.SaveChangesAsync(ct);
-                var started = await runtime.StartInAsync(db, workflowId, input, actor.Name, closed.Id, ct);
-                RecordHistory.Add(db, closed.Id, RecordHistory.Reopened, now, actor.Name,
-                    $"reopened for a court appearance: continues as {started.CaseCode} on {workflowId}");
-                RecordHistory.Add(db, started.Id, RecordHistory.Continues, now, actor.Name,
-                    $"continues {closed.CaseCode} (closed {closed.ClosedAt:yyyy-MM-dd}, outcome {closed.Outcome})");
-                AuditTrail.Record(db, actor, "referral.reopened", closed.Id, $"referral {closed.Id}", now, $"continuation {started.Id} on {workflowId}");
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-                return new Reopened(closed.Id, closed.CaseCode, started.Id, started.CaseCode);
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < 3)
-            {
-                await transaction.RollbackAsync(ct);
-            }
-        }
+            // Touching the closed referral makes two reopenings at once collide on its revision: one wins, the
+            // other retries and finds the continuation running.
+            closed.Touch();
+            await db.SaveChangesAsync(ct);
+            var started = await runtime.StartInAsync(unit, workflowId, input, closed.Id, ct);
+            RecordHistory.Add(db, closed.Id, RecordHistory.Reopened, now, actor.Name,
+                $"reopened for a court appearance: continues as {started.CaseCode} on {workflowId}");
+            RecordHistory.Add(db, started.Id, RecordHistory.Continues, now, actor.Name,
+                $"continues {closed.CaseCode} (closed {closed.ClosedAt:yyyy-MM-dd}, outcome {closed.Outcome})");
+            AuditTrail.Record(db, actor, "referral.reopened", closed.Id, $"referral {closed.Id}", now, $"continuation {started.Id} on {workflowId}");
+            return new Reopened(closed.Id, closed.CaseCode, started.Id, started.CaseCode);
+        }, ct);
     }
 
     private static readonly HashSet<string> FollowUps = new(StringComparer.Ordinal) { "monitoring", "court-appearance" };

@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Audit;
 using ReferralFlow.Core.Persistence;
@@ -16,7 +17,7 @@ public static class PlainAnswers
 {
     public const string Protected = "reply.protected";
 
-    private static readonly AuditActor Startup = new("system", "startup");
+    private static readonly Actor Startup = Actor.System("system", "startup");
 
     /// <returns>How many answers were encrypted now.</returns>
     public static async Task<int> ProtectAsync(Func<ReferralFlowDb> openDb, Func<PersonalDataProtector> protector,

@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Audit;
@@ -21,7 +22,7 @@ public static class ReplyAnswerReads
 
     /// <summary>The answer to a hand-off, or null when it was not answered through the reply page (nothing is audited then).</summary>
     public static async Task<ReadReplyAnswer?> ForHandOffAsync(ReferralFlowDb db, PersonalDataProtector protector, Guid handOffId,
-        AuditActor actor, DateTimeOffset at, CancellationToken ct = default)
+        Actor actor, DateTimeOffset at, CancellationToken ct = default)
     {
         var row = await db.ReplyAnswers.AsNoTracking().Where(a => a.HandOffId == handOffId)
             .Join(db.HandOffs.AsNoTracking(), a => a.HandOffId, h => h.Id, (a, h) => new { Answer = a, h.ReferralId })
@@ -34,7 +35,7 @@ public static class ReplyAnswerReads
     }
 
     /// <summary>Adds the read's audit entry to the caller's unit of work (the caller saves).</summary>
-    public static void Audit(ReferralFlowDb db, AuditActor actor, Guid referralId, Guid answerId, DateTimeOffset at) =>
+    public static void Audit(ReferralFlowDb db, Actor actor, Guid referralId, Guid answerId, DateTimeOffset at) =>
         AuditTrail.Record(db, actor, Read, referralId, Subject(answerId), at);
 
     public static string Subject(Guid answerId) => $"reply answer {answerId:D}";

@@ -10,40 +10,28 @@ namespace ReferralFlow.Core.Replies;
 /// </summary>
 public sealed class ReplyOpening(Func<ReferralFlowDb> openDb, TimeProvider clock)
 {
-    private const int MaxAttempts = 5;
-
     public async Task<ReplyResult> OpenAsync(string token, CancellationToken ct)
     {
-        for (var attempt = 1; ; attempt++)
+        if (await ReplyLookup.ActorAsync(openDb, token, ct) is not { } actor) return new ReplyResult.Unknown();
+        return await Transactions.RunAsync(openDb, actor, async unit =>
         {
-            await using var db = openDb();
-            db.Database.AutoSavepointsEnabled = false;
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var db = unit.Db;
             var now = clock.GetUtcNow();
             var (found, refusal) = await ReplyLookup.FindAsync(db, token, now, ct);
             if (found is null) return refusal!;
             if (found.HandOff.Status != HandOffs.HandOffStatus.Requested) return new ReplyResult.Open(found.View);
-            try
+            found.HandOff.MarkReceived();
+            // The referral's revision orders this write against the runtime's: an answer recorded meanwhile (by
+            // phone, by another link) makes this save fail and the retry find the hand-off already closed.
+            found.Referral.Touch();
+            db.History.Add(new HistoryEntry
             {
-                found.HandOff.MarkReceived();
-                // The referral's revision orders this write against the runtime's: an answer recorded meanwhile (by
-                // phone, by another link) makes this save fail and the retry find the hand-off already closed.
-                found.Referral.Touch();
-                db.History.Add(new HistoryEntry
-                {
-                    ReferralId = found.Referral.Id, At = now, Kind = ReplyLookup.HandOffReceived,
-                    StepId = found.HandOff.StepId, Detail = "link", Actor = found.Actor,
-                });
-                db.HandOffEvents.Add(HandOffs.HandOffAttribution.Link(found.Token.ContactId)
-                    .Record(found.HandOff, HandOffs.HandOffChanges.Received, now));
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-                return new ReplyResult.Open(found.View);
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
-            {
-                await transaction.RollbackAsync(ct);
-            }
-        }
+                ReferralId = found.Referral.Id, At = now, Kind = ReplyLookup.HandOffReceived,
+                StepId = found.HandOff.StepId, Detail = "link", Actor = unit.Actor.Name,
+            });
+            db.HandOffEvents.Add(unit.Actor.Attribution(HandOffs.HandOffChannels.Link)
+                .Record(found.HandOff, HandOffs.HandOffChanges.Received, now));
+            return (ReplyResult)new ReplyResult.Open(found.View);
+        }, ct);
     }
 }

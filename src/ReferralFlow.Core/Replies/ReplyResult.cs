@@ -22,6 +22,9 @@ public abstract record ReplyResult
     /// <summary>410: the request was closed another way (answered by phone, withdrawn, timed out); nothing changed.</summary>
     public sealed record Closed : ReplyResult;
 
+    /// <summary>409: the consent gate holds this request; nothing can be answered until the person's consent releases it.</summary>
+    public sealed record ConsentNeeded : ReplyResult;
+
     /// <summary>200: the request and the form for this link's answer.</summary>
     public sealed record Open(ReplyView View) : ReplyResult;
 

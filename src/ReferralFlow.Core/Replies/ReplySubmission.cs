@@ -1,7 +1,9 @@
+using ReferralFlow.Core.Acting;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Audit;
+using ReferralFlow.Core.Consent;
 using ReferralFlow.Core.HandOffs;
 using ReferralFlow.Core.Outbox;
 using ReferralFlow.Core.Persistence;
@@ -18,52 +20,47 @@ namespace ReferralFlow.Core.Replies;
 /// </summary>
 public sealed class ReplySubmission(ReferralRuntime runtime, PersonalDataProtector protector, TimeProvider clock)
 {
-    private const int MaxAttempts = 5;
-
     /// <summary>The partner's words never become workflow variables; the outcome alone moves the procedure.</summary>
     private static readonly IReadOnlyDictionary<string, JsonNode?> NoVariables = new Dictionary<string, JsonNode?>();
 
     /// <param name="values">The posted form fields by name; the answer itself comes from the token, never the form.</param>
     public async Task<ReplyResult> SubmitAsync(string token, IReadOnlyDictionary<string, string?> values, CancellationToken ct)
     {
-        for (var attempt = 1; ; attempt++)
+        if (await ReplyLookup.ActorAsync(runtime.OpenDb, token, ct) is not { } actor) return new ReplyResult.Unknown();
+        try
         {
-            await using var db = runtime.OpenDb();
-            db.Database.AutoSavepointsEnabled = false;
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var now = clock.GetUtcNow();
-            var (found, refusal) = await ReplyLookup.FindAsync(db, token, now, ct);
-            if (found is null) return refusal!;
-            var form = ReplyFormCheck.Check(found.Token.Outcome, values, now);
-            if (!form.IsValid) return new ReplyResult.Invalid(found.View, form.Errors);
-            try
+            return await Transactions.RunAsync(runtime.OpenDb, actor, async unit =>
             {
-                await RecordAsync(db, found, form, now, ct);
-                await runtime.ResumeInAsync(db, found.Referral.Id,
-                    new AnswerHandOff(found.HandOff.Id, found.Token.Outcome, NoVariables, found.Actor, HandOffChannels.Link), ct);
-                await transaction.CommitAsync(ct);
-                return new ReplyResult.Recorded(found.View);
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
-            {
-                // Someone else changed the referral meanwhile; the next attempt sees what they did.
-                await transaction.RollbackAsync(ct);
-            }
-            catch (ReferralFlowException)
-            {
-                // The engine no longer waits for this answer (the step moved on in a way the row did not show yet).
-                await transaction.RollbackAsync(ct);
-                return new ReplyResult.Closed();
-            }
+                var now = clock.GetUtcNow();
+                var (found, refusal) = await ReplyLookup.FindAsync(unit.Db, token, now, ct);
+                if (found is null) return refusal!;
+                var form = ReplyFormCheck.Check(found.Token.Outcome, values, now);
+                if (!form.IsValid) return new ReplyResult.Invalid(found.View, form.Errors);
+                await RecordAsync(unit, found, form, now, ct);
+                await runtime.ResumeInAsync(unit, found.Referral.Id,
+                    new AnswerHandOff(found.HandOff.Id, found.Token.Outcome, NoVariables, unit.Actor.Name, HandOffChannels.Link), ct);
+                return (ReplyResult)new ReplyResult.Recorded(found.View);
+            }, ct);
+        }
+        catch (ConsentNeededException)
+        {
+            return new ReplyResult.ConsentNeeded();
+        }
+        catch (ReferralFlowException)
+        {
+            // The engine no longer waits for this answer (the step moved on in a way the row did not show yet); the
+            // runner rolled everything back.
+            return new ReplyResult.Closed();
         }
     }
 
-    private async Task RecordAsync(ReferralFlowDb db, FoundReply found, ReplyFormResult form, DateTimeOffset now, CancellationToken ct)
+    private async Task RecordAsync(UnitOfWork unit, FoundReply found, ReplyFormResult form, DateTimeOffset now, CancellationToken ct)
     {
+        var db = unit.Db;
         var answer = ReplyAnswer.Seal(Guid.CreateVersion7(now), found.HandOff.Id, found.Token.Id, found.Token.Outcome, form.Answer, protector, now);
         db.ReplyAnswers.Add(answer);
         // Names the fields filled in, never what they say.
-        AuditTrail.Record(db, new AuditActor(found.Actor, HandOffChannels.Link), ReplyAnswerReads.Recorded, found.Referral.Id,
+        AuditTrail.Record(db, unit.Actor, ReplyAnswerReads.Recorded, found.Referral.Id,
             ReplyAnswerReads.Subject(answer.Id), now,
             form.Answer.Count == 0 ? null : "fields: " + string.Join(", ", form.Answer.Select(f => f.Key)));
         foreach (var link in await db.ReplyTokens.Where(t => t.HandOffId == found.HandOff.Id && t.UsedAt == null).ToListAsync(ct))

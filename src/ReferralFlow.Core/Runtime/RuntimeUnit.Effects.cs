@@ -71,9 +71,11 @@ internal sealed partial class RuntimeUnit
                 await Gate.HandOffClosedAsync(e.HandOffId, now, ct);
                 handOffEvents.Add(e.Closure switch
                 {
-                    Closure.Completed => HandOffAttribution.FromEngine(e.Actor, channel).Record(handOff, HandOffChanges.Answered, now),
+                    Closure.Completed => actor.Attribution(channel).Record(handOff, HandOffChanges.Answered, now),
                     Closure.Expired => HandOffAttribution.Timer.Record(handOff, HandOffChanges.Expired, now),
-                    _ => HandOffAttribution.FromEngine(e.Actor, null).Record(handOff, HandOffChanges.Cancelled, now),
+                    // Cancelled by the procedure itself (a branch, a cascade), or by whoever withdrew the referral.
+                    _ => (e.Actor is null or "system" ? HandOffAttribution.System : actor.Attribution(null))
+                        .Record(handOff, HandOffChanges.Cancelled, now),
                 });
                 break;
             case TimerScheduled e:

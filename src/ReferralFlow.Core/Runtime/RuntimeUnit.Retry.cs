@@ -14,7 +14,7 @@ internal sealed partial class RuntimeUnit
     /// Both kinds are retried: the message is queued again with its attempts reset and its incident resolved, and the
     /// faulted steps run again through the engine. With neither, there is nothing to retry.
     /// </summary>
-    public async Task RetryAsync(Guid referralId, string actor, CancellationToken ct)
+    public async Task RetryAsync(Guid referralId, CancellationToken ct)
     {
         var referral = await db.Referrals.FindAsync([referralId], ct)
             ?? throw new ReferralFlowException($"No referral {referralId}.");
@@ -37,14 +37,14 @@ internal sealed partial class RuntimeUnit
             }
             history.Add(new HistoryEntry
             {
-                ReferralId = referralId, At = now, Kind = "incident-retried", StepId = message.StepId, Actor = actor,
+                ReferralId = referralId, At = now, Kind = "incident-retried", StepId = message.StepId, Actor = actor.Name,
                 Detail = $"{message.Kind} '{message.Template}' to '{message.Recipient}' queued again",
             });
         }
 
         if (InstanceState.Deserialize(referral.StateJson).Tokens.Any(t => t.Status == TokenStatus.Faulted))
         {
-            await RunAsync(referral, new RetryIncidents(actor), ct);
+            await RunAsync(referral, new RetryIncidents(actor.Name), ct);
             await DrainAsync(ct);
         }
         else if (dead.Count == 0)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using ReferralFlow.Core.Acting;
 using ReferralFlow.Core.Consent;
 using ReferralFlow.Core.Definitions;
 using ReferralFlow.Core.HandOffs;
@@ -17,7 +18,7 @@ namespace ReferralFlow.Core.Runtime;
 /// The work of one transaction: runs the engine for a referral, applies its effects, and follows on to the
 /// parent or children those effects concern (a child that ends resumes its parent in the same commit).
 /// </summary>
-internal sealed partial class RuntimeUnit(ReferralFlowDb db, WorkflowLibrary library, TimeProvider clock)
+internal sealed partial class RuntimeUnit(ReferralFlowDb db, WorkflowLibrary library, TimeProvider clock, Actor actor)
 {
     private readonly WorkflowRunner runner = new(clock);
     private readonly Queue<(Guid ReferralId, Stimulus Stimulus)> followUps = new();
@@ -41,11 +42,11 @@ internal sealed partial class RuntimeUnit(ReferralFlowDb db, WorkflowLibrary lib
     /// <param name="continues">A closed referral this one continues (a court appearance reopening it, Reopening/):
     /// recorded as its parent, without a token waiting on it, so partner roles and history are found through it.</param>
     public async Task<StartedReferral> StartAsync(
-        string workflowId, IReadOnlyDictionary<string, JsonNode?> input, string actor, CancellationToken ct,
+        string workflowId, IReadOnlyDictionary<string, JsonNode?> input, CancellationToken ct,
         ReferralParticulars? particulars = null, Guid? continues = null)
     {
         var definition = await library.LatestAsync(db, workflowId, ct);
-        var referral = await StartInstanceAsync(definition, input, actor, parent: null, ct, particulars, continues);
+        var referral = await StartInstanceAsync(definition, input, actor.Name, parent: null, ct, particulars, continues);
         await DrainAsync(ct);
         return new StartedReferral(referral.Id, referral.CaseCode);
     }
@@ -57,10 +58,32 @@ internal sealed partial class RuntimeUnit(ReferralFlowDb db, WorkflowLibrary lib
         if (referral.Status != ReferralStatus.Active)
             throw new ReferralFlowException($"Referral {referral.CaseCode} is {referral.Status.ToString().ToLowerInvariant()}; nothing can change on it.");
         if (stimulus is CompleteTask completion) await Gate.RefuseCompletingAsync(completion, ct);
+        if (stimulus is AnswerHandOff answering) await RefuseAnsweringAsync(answering, ct);
         await RunAsync(referral, stimulus, ct);
         // A re-trafficking risk reported in answer to a monitoring request alerts at once, however the answer came.
         if (stimulus is AnswerHandOff answer) await Monitoring.ReTraffickingAlert.OnAnswerAsync(db, answer, clock.GetUtcNow(), ct);
         await DrainAsync(ct);
+    }
+
+    /// <summary>
+    /// An answer by the link channel is the partner's own, from the reply page; anyone else records one heard by phone,
+    /// in person or by e-mail, on the partner's behalf. A request the consent gate holds never reached the partner, so
+    /// nobody answers it until consent releases it.
+    /// </summary>
+    private async Task RefuseAnsweringAsync(AnswerHandOff answer, CancellationToken ct)
+    {
+        if (actor is ReplyLinkActor link)
+        {
+            if (link.HandOffId != answer.HandOffId || answer.Channel != HandOffChannels.Link)
+                throw new ReferralFlowException("A reply link answers only the request it was sent for.");
+        }
+        else if (answer.Channel == HandOffChannels.Link)
+            throw new ReferralFlowException("The link channel is the partner's own, through the reply page: record an answer the " +
+                $"partner gave by {string.Join(", ", HandOffChannels.Staff.SkipLast(1))} or {HandOffChannels.Staff[^1]} instead.");
+        else if (!HandOffChannels.Staff.Contains(answer.Channel))
+            throw new ReferralFlowException($"Unknown channel: say how the answer reached you, one of {string.Join(", ", HandOffChannels.Staff)}.");
+        if (await db.HeldRequests.AnyAsync(h => h.HandOffId == answer.HandOffId && h.Status == HeldRequestStatus.Held, ct))
+            throw new ConsentNeededException();
     }
 
     /// <summary>For timers: a timer of a referral that has since closed simply disappears.</summary>

@@ -13,7 +13,8 @@ public static class StartReferralBody
 
 public sealed record StartedReferralResponse(Guid Id, string CaseCode);
 
-public sealed record CompleteTaskRequest(string? Outcome, JsonObject? Data);
+/// <summary><see cref="Form"/>: the task's form filled in, required when the task shows one.</summary>
+public sealed record CompleteTaskRequest(string? Outcome, JsonObject? Data, JsonObject? Form = null);
 
-/// <summary><see cref="Channel"/>: how the answer reached us (phone, in-person, email, link); email when left out.</summary>
+/// <summary><see cref="Channel"/>: how the answer reached us (phone, in-person or email; "link" is the reply page's alone); email when left out.</summary>
 public sealed record AnswerHandOffRequest(string? Outcome, JsonObject? Data, string? Channel);

@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core;
 using ReferralFlow.Core.HandOffs;
 using ReferralFlow.Core.Intake;
-using ReferralFlow.Web.Hosting;
+using ReferralFlow.Core.Forms;
+using ReferralFlow.Web.Pages;
 using ReferralFlow.Core.Persistence;
 using ReferralFlow.Core.Queries;
 using ReferralFlow.Core.Runtime;
@@ -17,8 +18,6 @@ namespace ReferralFlow.Web.Api;
 /// <summary>/api: the same operations as the pages, as JSON.</summary>
 public static class ReferralApi
 {
-    public const string Actor = "api";
-
     public static IEndpointRouteBuilder MapReferralFlowApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api").AddEndpointFilter<ReferralFlowProblems>();
@@ -59,31 +58,36 @@ public static class ReferralApi
             intakeFields["variables"] = legacy;
         }
         var intake = await OwnOrganisationAsync(IntakeReader.Read(intakeFields), access.Member, db, ct);
-        var result = await start.StartAsync(workflow, intake, Auditing.For(http), ct);
+        var result = await start.StartAsync(workflow, intake, PageActor.For(http), ct);
         var started = result.Referral;
         return TypedResults.Created($"/api/referrals/{started.Id}", new StartedReferralResponse(started.Id, started.CaseCode));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> CompleteTask(
-        Guid id, CompleteTaskRequest request, ReferralFlowDb db, ReferralRuntime runtime, StaffAccess access, CancellationToken ct)
+        Guid id, CompleteTaskRequest request, ReferralFlowDb db, ReferralRuntime runtime, TaskForms forms, StaffAccess access,
+        HttpContext http, CancellationToken ct)
     {
         var task = await db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct);
         if (task is null || !await ReferralAccess.MayActOnAsync(db, access.Member, task, ct)) return NotFound($"No task {id}.");
-        await runtime.CompleteTaskAsync(id, Outcome(request.Outcome), Values(request.Data), Actor, ct);
+        // A task with a form completes only with a valid "form" (checked as the page checks it); one without, without.
+        if (request.Form is { } form)
+            await forms.CompleteAsync(id, Outcome(request.Outcome), Values(request.Data), form, PageActor.For(http), ct);
+        else
+            await runtime.CompleteTaskAsync(id, Outcome(request.Outcome), Values(request.Data), PageActor.For(http), ct);
         return TypedResults.NoContent();
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> AnswerHandOff(
-        Guid id, AnswerHandOffRequest request, ReferralFlowDb db, ReferralRuntime runtime, StaffAccess access, CancellationToken ct)
+        Guid id, AnswerHandOffRequest request, ReferralFlowDb db, ReferralRuntime runtime, StaffAccess access, HttpContext http,
+        CancellationToken ct)
     {
         // Staff record a partner's answer on its behalf: the owning organisation's caseworkers only.
         var referralId = await db.HandOffs.Where(h => h.Id == id).Select(h => (Guid?)h.ReferralId).SingleOrDefaultAsync(ct);
         if (referralId is not { } owner || await access.GrantAsync(owner, ct) is not { Standing: ReferralStanding.Owner, MayWork: true })
             return NotFound($"No hand-off {id}.");
         var channel = request.Channel ?? HandOffChannels.Email;
-        if (!HandOffChannels.All.Contains(channel))
-            throw new ReferralFlowException($"\"channel\" must be one of: {string.Join(", ", HandOffChannels.All)}.");
-        await runtime.AnswerHandOffAsync(id, Outcome(request.Outcome), Values(request.Data), Actor, channel, ct);
+        // The runtime refuses "link" (the reply page's alone) and a request the consent gate holds, each with a sentence.
+        await runtime.AnswerHandOffAsync(id, Outcome(request.Outcome), Values(request.Data), PageActor.For(http), channel, ct);
         return TypedResults.NoContent();
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using ReferralFlow.Core.Audit;
+using ReferralFlow.Core.Acting;
+using ReferralFlow.Core.Forms;
 using ReferralFlow.Core.Consent;
 using ReferralFlow.Core.Definitions;
 using ReferralFlow.Core.HandOffs;
@@ -25,9 +26,10 @@ public sealed class DemoReferrals(
     Func<ReferralFlowDb> openDb, WorkflowLibrary library, PersonalDataProtector protector, TimeProvider clock,
     IServiceProvider services, ILogger<DemoReferrals> logger)
 {
-    public const string Actor = "demo";
+    public const string Name = "demo";
 
-    private static readonly AuditActor AuditedAs = new(Actor, "demo");
+    /// <summary>The demo plays staff; its history, audit entries and hand-off events name it.</summary>
+    public static readonly Actor Acting = Actor.System(Name, "demo");
 
     private static readonly IReadOnlyDictionary<string, JsonNode?> NoData = new Dictionary<string, JsonNode?>();
 
@@ -67,7 +69,7 @@ public sealed class DemoReferrals(
             ReceivingOrganisation = scenario.Partners.Receiving, Corridor = scenario.Partners.Corridor,
             Variables = scenario.Input ?? NoData,
         };
-        var referral = (await new ReferralStart(runtime, protector, past).StartAsync(scenario.WorkflowId, intake, AuditedAs, ct)).Referral;
+        var referral = (await new ReferralStart(runtime, protector, past).StartAsync(scenario.WorkflowId, intake, Acting, ct)).Referral;
         await AssignPartnersAsync(referral.Id, scenario, past, ct);
         await RecordConsentsAsync(referral.Id, scenario, past, ct);
         var gap = scenario.StartedAgo / (scenario.Moves.Count + 1);
@@ -80,13 +82,29 @@ public sealed class DemoReferrals(
             var data = move.Data ?? NoData;
             var (taskId, handOffId) = await OpenWorkAsync(referral.Id, move.StepId, ct);
             if (taskId is { } task)
-                await runtime.CompleteTaskAsync(task, move.Outcome, data, Actor, ct);
+                await CompleteAsync(runtime, past, task, move, data, ct);
             else if (handOffId is { } handOff)
-                await runtime.AnswerHandOffAsync(handOff, move.Outcome, data, Actor, move.Channel, ct);
+                // A move "by link" is the partner's answer through its reply link, as the reply page records it.
+                await runtime.AnswerHandOffAsync(handOff, move.Outcome, data,
+                    move.Channel == HandOffChannels.Link ? Actor.ReplyLink(handOff, null) : Acting, move.Channel, ct);
             else
                 throw new InvalidOperationException(
                     $"Demo referral {referral.CaseCode}: step '{move.StepId}' of '{scenario.WorkflowId}' is not open.");
         }
+    }
+
+    /// <summary>A task with a form completes with the form filled in (<see cref="DemoForms"/>).</summary>
+    private async Task CompleteAsync(ReferralRuntime runtime, TimeProvider past, Guid taskId, DemoMove move,
+        IReadOnlyDictionary<string, JsonNode?> data, CancellationToken ct)
+    {
+        var forms = new TaskForms(runtime, services.GetRequiredService<FormLibrary>(), protector, past);
+        if (await forms.FormOfAsync(taskId, ct) is not { } form)
+        {
+            await runtime.CompleteTaskAsync(taskId, move.Outcome, data, Acting, ct);
+            return;
+        }
+        var (submission, rest) = DemoForms.Fill(form, data, past.GetUtcNow());
+        await forms.CompleteAsync(taskId, move.Outcome, rest, submission, Acting, ct);
     }
 
     /// <summary>The outbox delivered on the demo's clock; null when mail is not set up (the outbox loop reports why,
@@ -116,7 +134,7 @@ public sealed class DemoReferrals(
             if (role == PartnerAssignments.ReceivingRole) continue;
             var organisation = scenario.Partners.Roles.GetValueOrDefault(role)
                 ?? throw new InvalidOperationException($"The demo names no organisation for the role '{role}' of '{referral.WorkflowId}'.");
-            var assigned = await PartnerAssignments.AssignAsync(db, library, referralId, role, organisation, Actor, past.GetUtcNow(), ct);
+            var assigned = await PartnerAssignments.AssignAsync(db, library, referralId, role, organisation, Name, past.GetUtcNow(), ct);
             if (assigned.Warning is { } warning) throw new InvalidOperationException(warning);
         }
     }
@@ -137,7 +155,7 @@ public sealed class DemoReferrals(
         }
         foreach (var (organisation, purpose) in needed)
             await ConsentRecording.RecordAsync(openDb, past,
-                new ConsentInput(referralId, organisation, purpose, ConsentForms.Written, givenBy, GuardianCosigned: false), Actor, ct);
+                new ConsentInput(referralId, organisation, purpose, ConsentForms.Written, givenBy, GuardianCosigned: false), Acting, ct);
     }
 
     /// <summary>The role and consent purpose of every partner request of the procedure and of the referrals it starts

@@ -1,5 +1,6 @@
 using ReferralFlow.Core.Access;
 using ReferralFlow.Core.Audit;
+using ReferralFlow.Core.Acting;
 using ReferralFlow.Web.Hosting;
 
 namespace ReferralFlow.Web.Demo;
@@ -15,7 +16,7 @@ public sealed class DemoUsers(ReferralFlowSettings settings, TimeProvider clock,
 {
     public const string Domain = "demo.example.org";
 
-    private static readonly AuditActor AuditedAs = new(DemoReferrals.Actor, "demo");
+    private static readonly Actor AuditedAs = DemoReferrals.Acting;
 
     /// <summary>Where the password lines go: the console, which an operator reads and a log shipper does not.</summary>
     public TextWriter Console { get; init; } = System.Console.Out;

@@ -1,8 +1,4 @@
-using ReferralFlow.Core.Definitions;
-using ReferralFlow.Core.Intake;
-using ReferralFlow.Core.Persistence;
-using ReferralFlow.Core.Protection;
-using ReferralFlow.Core.Runtime;
+using ReferralFlow.Core.Hosting;
 using ReferralFlow.Web.Demo;
 
 namespace ReferralFlow.Web.Hosting;
@@ -14,22 +10,11 @@ public static class ReferralFlowServices
     public static IServiceCollection AddReferralFlow(this IServiceCollection services)
     {
         services.AddSingleton(provider => ReferralFlowSettings.From(provider.GetRequiredService<IConfiguration>()));
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<Func<ReferralFlowDb>>(provider =>
+        services.AddReferralFlowCore(provider =>
         {
             var settings = provider.GetRequiredService<ReferralFlowSettings>();
-            // The audit chain is sealed with the key in the keys folder the CLI uses too.
-            var options = DatabaseProvider.Options(settings.ConnectionString, settings.KeysFolder);
-            // Every engine step opens a context: pooling keeps that cheap.
-            return new Microsoft.EntityFrameworkCore.Infrastructure.PooledDbContextFactory<ReferralFlowDb>(options).CreateDbContext;
+            return new ReferralFlowCoreSettings(settings.ConnectionString, settings.WorkflowsDirectory, settings.KeysFolder);
         });
-        // Pages and read endpoints take a context per request; the runtime opens its own per transaction.
-        services.AddScoped(provider => provider.GetRequiredService<Func<ReferralFlowDb>>()());
-        services.AddSingleton<WorkflowLibrary>();
-        services.AddSingleton<ReferralRuntime>();
-        // The person's data is encrypted with the keys the CLI uses too (REFERRALFLOW_KEYS, else REFERRALFLOW_DATA/keys).
-        services.AddSingleton(provider => PersonalDataProtector.ForKeys(provider.GetRequiredService<ReferralFlowSettings>().KeysFolder));
-        services.AddSingleton<ReferralStart>();
         services.AddSingleton<DemoReferrals>();
         services.AddSingleton<DemoUsers>();
         services.AddReferralFlowMail();

@@ -41,7 +41,7 @@ public sealed class IndexModel(ReferralFlowDb db, ReferralStart start, WorkflowL
             if (Workflow is not { Length: > 0 } workflow) throw new ReferralFlowException("Choose a workflow to start.");
             var input = string.IsNullOrWhiteSpace(Input) ? new Dictionary<string, JsonNode?>() : VariableValues.ParseObject(Input);
             var intake = new ReferralIntake { SendingOrganisation = access.Member.OrganisationId.ToString("D"), Variables = input };
-            var started = (await start.StartAsync(workflow, intake, Auditing.For(HttpContext), ct)).Referral;
+            var started = (await start.StartAsync(workflow, intake, PageActor.For(HttpContext), ct)).Referral;
             Message = $"Referral {started.CaseCode} started.";
             return RedirectToPage("/Referrals/Detail", new { id = started.Id });
         }

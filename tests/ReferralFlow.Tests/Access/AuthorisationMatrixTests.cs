@@ -154,7 +154,7 @@ public class AuthorisationMatrixTests(ITestOutputHelper output)
                 "investigating-police", SharedPartner, "tests", clock.GetUtcNow());
         }
         await ConsentRecording.RecordAsync(app.OpenDb, clock,
-            new ConsentInput(referral, SharedPartner, "share-data", "written", "person", false), "tests");
+            new ConsentInput(referral, SharedPartner, "share-data", "written", "person", false), Core.Acting.Actor.Operator("tests"));
 
         var other = await ApiTests.StartAsync(owner, "transnational-return");
         await using var read = app.OpenDb();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using ReferralFlow.Core.Access;
 using ReferralFlow.Core.Audit;
+using ReferralFlow.Core.Acting;
 using ReferralFlow.Engine.Simulation;
 using ReferralFlow.Tests.Cli;
 
@@ -10,7 +11,7 @@ namespace ReferralFlow.Tests.Access;
 /// <summary>The rules the web's sign-in relies on, checked through the same UserManager the CLI builds.</summary>
 public class StaffSignInTests
 {
-    private static readonly AuditActor Operator = AuditActor.Cli("administrator");
+    private static readonly Actor Operator = Actor.Operator("administrator");
 
     [Fact]
     public async Task A_disabled_user_may_not_sign_in_even_with_the_right_password()

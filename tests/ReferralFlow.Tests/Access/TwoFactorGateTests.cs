@@ -46,7 +46,7 @@ public class TwoFactorGateTests
 
         // On a demo the administrator's choice holds, and a caseworker with a password alone gets in.
         await using (var db = app.OpenDb())
-            await TwoFactorRequirement.SetAsync(db, required: false, demoDeployment: true, Core.Audit.AuditActor.Cli("tests"),
+            await TwoFactorRequirement.SetAsync(db, required: false, demoDeployment: true, Core.Acting.Actor.Operator("tests"),
                 DateTimeOffset.UnixEpoch, CancellationToken.None);
         var caseworker = await SignedInWithPasswordAsync(app, await TestStaff.MemberAsync(app));
         Assert.Equal(HttpStatusCode.OK, (await caseworker.GetAsync("/tasks")).StatusCode);

@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Audit;
@@ -8,7 +9,7 @@ namespace ReferralFlow.Tests.Audit;
 
 public class AuditChainTests
 {
-    private static readonly AuditActor Actor = AuditActor.Cli("tester");
+    private static readonly Actor Actor = Actor.Operator("tester");
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]

@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Audit;
@@ -92,9 +93,9 @@ public class AuditVerifyTests
         var (id, caseCode) = await cli.StartAsync();
         await using (var db = Open(cli))
         {
-            AuditTrail.Record(db, AuditActor.Cli("ana"), "person.read", id, "person", DateTimeOffset.Parse("2027-01-05T10:00:00Z"));
-            AuditTrail.Record(db, AuditActor.Cli("ana"), "person.read", Guid.NewGuid(), "person", DateTimeOffset.Parse("2027-01-05T10:01:00Z"));
-            AuditTrail.Record(db, AuditActor.Cli("ana"), "consent.recorded", id, "consent 7", DateTimeOffset.Parse("2027-01-05T10:02:00Z"));
+            AuditTrail.Record(db, Actor.Operator("ana"), "person.read", id, "person", DateTimeOffset.Parse("2027-01-05T10:00:00Z"));
+            AuditTrail.Record(db, Actor.Operator("ana"), "person.read", Guid.NewGuid(), "person", DateTimeOffset.Parse("2027-01-05T10:01:00Z"));
+            AuditTrail.Record(db, Actor.Operator("ana"), "consent.recorded", id, "consent 7", DateTimeOffset.Parse("2027-01-05T10:02:00Z"));
             await db.SaveChangesAsync();
         }
 
@@ -115,7 +116,8 @@ public class AuditVerifyTests
         var http = new DefaultHttpContext();
         http.Connection.RemoteIpAddress = System.Net.IPAddress.Parse("10.0.0.7");
 
-        Assert.Equal(new AuditActor("web", "web 10.0.0.7"), WebAuditActor.For(http));
+        var actor = PageActor.For(http);
+        Assert.Equal(("web", "web 10.0.0.7"), (actor.Name, actor.Source));
     }
 
     internal static async Task<CliRun> CliAsync(string provider, string name) =>
@@ -130,7 +132,7 @@ public class AuditVerifyTests
         for (var i = 1; i <= count; i++)
         {
             await using var db = Open(cli);
-            AuditTrail.Record(db, AuditActor.Cli("ana"), "person.read", null, "person",
+            AuditTrail.Record(db, Actor.Operator("ana"), "person.read", null, "person",
                 new DateTimeOffset(2027, 1, 5, 10, i, 0, TimeSpan.Zero).AddTicks(1234567), $"reason {i}");
             await db.SaveChangesAsync();
         }

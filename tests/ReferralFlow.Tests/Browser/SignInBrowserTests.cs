@@ -111,7 +111,7 @@ public sealed class SignInBrowserTests
             SendingOrganisation = owner.OrganisationKey, ReceivingOrganisation = partner.OrganisationKey,
         };
         var started = (await app.App.Services.GetRequiredService<ReferralStart>()
-            .StartAsync("transnational-return", intake, Core.Audit.AuditActor.Cli("tests"))).Referral;
+            .StartAsync("transnational-return", intake, Core.Acting.Actor.Operator("tests"))).Referral;
         await using var chromium = await Chromium.LaunchAsync();
         var page = await chromium.Browser.NewPageAsync();
         await SignInAsync(page, app, partner);
@@ -127,7 +127,7 @@ public sealed class SignInBrowserTests
         await PageChecks.CheckAsync(page, "referral-as-partner-without-consent");
 
         await ConsentRecording.RecordAsync(app.App.OpenDb, app.Clock,
-            new ConsentInput(started.Id, partner.OrganisationKey, "share-data", "written", "person", false), "tests");
+            new ConsentInput(started.Id, partner.OrganisationKey, "share-data", "written", "person", false), Core.Acting.Actor.Operator("tests"));
         await page.GotoAsync(new Uri(app.Address, $"/referrals/{started.Id}").ToString());
         await page.GetByRole(AriaRole.Link, new() { Name = "Show the person's data" }).ClickAsync();
 

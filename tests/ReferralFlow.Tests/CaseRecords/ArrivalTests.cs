@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core;
@@ -95,7 +96,7 @@ public class ArrivalTests
         await h.Runtime.Driver(TimeSpan.FromMinutes(1), "arrival-confirmation").RunAsync();
         var (arrivalAt, handOff) = await ArrivalAsync(h, referral.Id);
         await h.AdvanceToAsync(arrivalAt.AddHours(3));
-        var confirmations = new ArrivalConfirmations(h.Runtime.Runtime, "caseworker", h.Runtime.Clock);
+        var confirmations = new ArrivalConfirmations(h.Runtime.Runtime, Actor.Operator("caseworker"), h.Runtime.Clock);
 
         var future = await Assert.ThrowsAsync<ReferralFlowException>(() => confirmations.ConfirmAsync(referral.CaseCode,
             new ConfirmationInput(h.Now.AddDays(2), "Otopeni airport", " ", "ADPARE duty officer"), default));

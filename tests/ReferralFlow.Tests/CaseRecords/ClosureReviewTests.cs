@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Monitoring;
@@ -46,7 +47,7 @@ public class ClosureReviewTests
     {
         await using var h = await RecordsHarness.CreateAsync("sqlite", "closure-review");
         var monitoring = await h.Runtime.Runtime.StartAsync("monitoring",
-            new Dictionary<string, JsonNode?> { ["monitoring.months"] = JsonValue.Create(2) }, "test");
+            new Dictionary<string, JsonNode?> { ["monitoring.months"] = JsonValue.Create(2) }, Actor.Operator("test"));
 
         await h.Runtime.Driver(TimeSpan.FromDays(400), "final-review").RunAsync();
 

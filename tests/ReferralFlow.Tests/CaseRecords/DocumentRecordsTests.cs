@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core;
@@ -177,7 +178,7 @@ public class DocumentRecordsTests
             var unknown = await Assert.ThrowsAsync<ReferralFlowException>(() => Records(db, h).AddAsync(referral.CaseCode, new DocumentInput("visa", "Consulate"), default));
             Assert.Contains("Unknown document kind 'visa'; use one of passport", unknown.Message);
         }
-        await h.Runtime.Runtime.WithdrawAsync(referral.Id, "test");
+        await h.Runtime.Runtime.WithdrawAsync(referral.Id, Actor.Operator("test"));
         await using (var db = h.Open())
         {
             var closed = await Assert.ThrowsAsync<ReferralFlowException>(() => Records(db, h).AddAsync(referral.CaseCode, new DocumentInput("passport", "Consulate"), default));

@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core;
@@ -74,8 +75,8 @@ public class MonitoringReportTests
             secondHandOff = await open.HandOffs.Where(x => x.ReferralId == second.Id).Select(x => x.Id).SingleAsync();
         }
 
-        await h.Runtime.Runtime.AnswerHandOffAsync(firstHandOff, "received", new Dictionary<string, JsonNode?>(), "caseworker", HandOffChannels.Phone);
-        await h.Runtime.Runtime.AnswerHandOffAsync(secondHandOff, "risk-flagged", new Dictionary<string, JsonNode?>(), "caseworker", HandOffChannels.Phone);
+        await h.Runtime.Runtime.AnswerHandOffAsync(firstHandOff, "received", new Dictionary<string, JsonNode?>(), Actor.Operator("caseworker"), HandOffChannels.Phone);
+        await h.Runtime.Runtime.AnswerHandOffAsync(secondHandOff, "risk-flagged", new Dictionary<string, JsonNode?>(), Actor.Operator("caseworker"), HandOffChannels.Phone);
 
         await using var db = h.Open();
         Assert.Equal(0, await db.OutboxMessages.CountAsync(m => m.ReferralId == first.Id && m.StepId == StaffAlert.ReTraffickingRisk));

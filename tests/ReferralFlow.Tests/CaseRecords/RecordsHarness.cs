@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Audit;
@@ -14,7 +15,7 @@ namespace ReferralFlow.Tests.CaseRecords;
 /// helpers to bring a referral to the point a case record is about.</summary>
 internal sealed class RecordsHarness : IAsyncDisposable
 {
-    public static readonly AuditActor Staff = AuditActor.Cli("caseworker");
+    public static readonly Actor Staff = Actor.Operator("caseworker");
     private readonly TempDirectory keys = new("rf-keys");
 
     private RecordsHarness(RuntimeHarness runtime)
@@ -32,7 +33,7 @@ internal sealed class RecordsHarness : IAsyncDisposable
     public ReferralFlowDb Open() => Runtime.Open();
 
     public Task<StartedReferral> StartAsync(string workflow = "transnational-return") =>
-        Runtime.Runtime.StartAsync(workflow, ProcedureRunTests.InputFor(workflow), "test");
+        Runtime.Runtime.StartAsync(workflow, ProcedureRunTests.InputFor(workflow), Actor.Operator("test"));
 
     public async Task CompleteAsync(Guid referralId, string step, string outcome, params (string Name, string Value)[] data)
     {
@@ -40,7 +41,7 @@ internal sealed class RecordsHarness : IAsyncDisposable
         await using (var db = Open())
             taskId = await db.Tasks.Where(t => t.ReferralId == referralId && t.StepId == step && t.Status == WorkTaskStatus.Open)
                 .Select(t => t.Id).SingleAsync();
-        await Runtime.Runtime.CompleteTaskAsync(taskId, outcome, data.ToDictionary(d => d.Name, d => (JsonNode?)JsonValue.Create(d.Value)), "test");
+        await Runtime.Runtime.CompleteTaskWithoutFormAsync(taskId, outcome, data.ToDictionary(d => d.Name, d => (JsonNode?)JsonValue.Create(d.Value)), Actor.Operator("test"));
     }
 
     /// <summary>Fires every timer up to <paramref name="at"/>, in order, as the worker would.</summary>

@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core;
@@ -68,7 +69,7 @@ public class ReopeningTests
         var closed = await ClosedReturnAsync(h);
         var active = await h.StartAsync();
         var withdrawn = await h.StartAsync();
-        await h.Runtime.Runtime.WithdrawAsync(withdrawn.Id, "test");
+        await h.Runtime.Runtime.WithdrawAsync(withdrawn.Id, Actor.Operator("test"));
         string monitoringCode;
         await using (var db = h.Open())
             monitoringCode = await db.Referrals.Where(r => r.ParentReferralId == closed.Id && r.WorkflowId == "monitoring").Select(r => r.CaseCode).SingleAsync();
@@ -88,7 +89,7 @@ public class ReopeningTests
             await Refused(closed.CaseCode, "court-appearance"));
     }
 
-    private static Reopening Reopen(RecordsHarness h) => new(h.Runtime.Runtime, RecordsHarness.Staff with { Name = "coordinator" }, h.Runtime.Clock);
+    private static Reopening Reopen(RecordsHarness h) => new(h.Runtime.Runtime, Actor.Operator("coordinator"), h.Runtime.Clock);
 
     private static Dictionary<string, JsonNode?> Hearing(RecordsHarness h) =>
         new() { ["court.hearingAt"] = JsonValue.Create(h.Now.AddDays(21).ToString("O")) };
@@ -97,7 +98,7 @@ public class ReopeningTests
     private static async Task<StartedReferral> ClosedReturnAsync(RecordsHarness h)
     {
         var started = await h.Runtime.Runtime.StartAsync("transnational-return",
-            new Dictionary<string, JsonNode?> { ["monitoring.months"] = JsonValue.Create(1) }, "test");
+            new Dictionary<string, JsonNode?> { ["monitoring.months"] = JsonValue.Create(1) }, Actor.Operator("test"));
         await h.Runtime.Driver().RunAsync();
         await using var db = h.Open();
         Assert.Equal(ReferralStatus.Closed, (await db.Referrals.SingleAsync(r => r.Id == started.Id)).Status);

@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 namespace ReferralFlow.Tests.Cli;
 
 /// <summary>Each mistake gets one line on stderr, a non-zero exit code, and changes nothing.</summary>

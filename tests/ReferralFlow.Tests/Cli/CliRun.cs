@@ -38,6 +38,20 @@ public sealed class CliRun : IAsyncDisposable
 
     public string KeysFolder => keys.Path;
 
+    /// <summary>A form file for a task that shows one: tasks with a form complete only with it. Empty for the intake and
+    /// informed-choice forms (nothing required); every area "low" for the risk assessment, which sets risk.level.</summary>
+    public string FormFile(string step) => WriteForm(keys.Path, step);
+
+    public static string WriteForm(string folder, string step)
+    {
+        Directory.CreateDirectory(folder);
+        var path = System.IO.Path.Combine(folder, $"form-{step}.json");
+        File.WriteAllText(path, step == "risk-needs-assessment"
+            ? """{ "physicalHealth": "low", "emotionalState": "low", "familyRisk": "low", "networkRisk": "low", "substanceUseSelfHarm": "low", "dangerWhileWaiting": "low", "specialNeeds": "low", "overallLevel": "low" }"""
+            : "{}");
+        return path;
+    }
+
     /// <summary>The SQLite file, or null on PostgreSQL.</summary>
     public string? SqlitePath => sqlite?.Path;
 

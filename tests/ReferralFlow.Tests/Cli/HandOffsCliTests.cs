@@ -7,15 +7,12 @@ public class HandOffsCliTests
 {
     private static async Task<(string CaseCode, string HandOffId)> AtAcceptReferralAsync(CliRun cli)
     {
-        using var folder = new Infrastructure.TempDirectory();
-        var risk = folder.Combine("risk.json");
-        await File.WriteAllTextAsync(risk, """{ "risk.level": "low" }""");
         var (_, caseCode) = await cli.StartAsync();
-        foreach (var (step, outcome, extra) in new[]
+        foreach (var (step, outcome, extra) in new (string, string, string[])[]
                  {
-                     ("intake-identification", "identified", Array.Empty<string>()),
-                     ("risk-needs-assessment", "assessed", ["--data", risk]),
-                     ("informed-choice", "return", Array.Empty<string>()),
+                     ("intake-identification", "identified", new[] { "--form", cli.FormFile("intake-identification") }),
+                     ("risk-needs-assessment", "assessed", new[] { "--form", cli.FormFile("risk-needs-assessment") }),
+                     ("informed-choice", "return", new[] { "--form", cli.FormFile("informed-choice") }),
                  })
         {
             var task = await cli.OpenTaskAsync(caseCode, step);
@@ -32,7 +29,7 @@ public class HandOffsCliTests
         var (caseCode, id) = await AtAcceptReferralAsync(cli);
 
         var progress = await cli.RunAsync("handoffs", "progress", id, "--sub-status", "in-transit", "--channel", "phone",
-            "--actor", "m.ionescu", "--now", "2027-01-06T08:30:00Z");
+            "--now", "2027-01-06T08:30:00Z");
 
         Assert.True(progress.ExitCode == 0, progress.ToString());
         Assert.Equal($"Recorded 'in-transit' on 'accept-referral' of {caseCode}: now in-progress (in-transit).", progress.Out.Trim());
@@ -46,7 +43,8 @@ public class HandOffsCliTests
             e["actor"]?.GetValue<string>(), e["channel"]?.GetValue<string>(), e["at"]!.GetValue<DateTimeOffset>())).ToList();
         Assert.Equal([
             ("requested", "requested", "system", null, null, new DateTimeOffset(2027, 1, 4, 10, 0, 0, TimeSpan.Zero)),
-            ("progress", "in-progress", "staff", "m.ionescu", "phone", new DateTimeOffset(2027, 1, 6, 8, 30, 0, TimeSpan.Zero)),
+            // The operator records it, by operating-system user name.
+            ("progress", "in-progress", "staff", Environment.UserName, "phone", new DateTimeOffset(2027, 1, 6, 8, 30, 0, TimeSpan.Zero)),
         ], events);
 
         var text = await cli.RunAsync("handoffs", "show", id);
@@ -54,7 +52,7 @@ public class HandOffsCliTests
         Assert.StartsWith($"{caseCode}  accept-referral  in-progress (in-transit)", text.Out);
         Assert.Contains("Timeline (UTC)", text.Out);
         Assert.Contains(text.OutLines, l => l.StartsWith("2027-01-06 08:30  progress", StringComparison.Ordinal)
-            && l.Contains("staff m.ionescu") && l.Contains("phone"));
+            && l.Contains($"staff {Environment.UserName}") && l.Contains("phone"));
     }
 
     [Fact]

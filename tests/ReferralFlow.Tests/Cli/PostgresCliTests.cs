@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 namespace ReferralFlow.Tests.Cli;
 
 public class PostgresCliTests
@@ -10,12 +11,12 @@ public class PostgresCliTests
         var intake = await cli.OpenTaskAsync(caseCode, "intake-identification");
         Assert.Equal(new DateTimeOffset(2027, 1, 6, 9, 0, 0, TimeSpan.Zero), intake["dueAt"]!.GetValue<DateTimeOffset>());
 
-        await cli.JsonAsync("tasks", "complete", intake["id"]!.GetValue<string>(), "--outcome", "identified");
+        await cli.JsonAsync("tasks", "complete", intake["id"]!.GetValue<string>(), "--outcome", "identified", "--form", cli.FormFile("intake-identification"));
         var show = await cli.JsonAsync("referrals", "show", id.ToString());
 
         Assert.Equal("risk-needs-assessment", Assert.Single(show["openSteps"]!.AsArray())!["step"]!.GetValue<string>());
         Assert.Contains(show["history"]!.AsArray(), h => h!["kind"]!.GetValue<string>() == "task-completed");
-        var refused = await cli.RunAsync("tasks", "complete", intake["id"]!.GetValue<string>(), "--outcome", "identified");
+        var refused = await cli.RunAsync("tasks", "complete", intake["id"]!.GetValue<string>(), "--outcome", "identified", "--form", cli.FormFile("intake-identification"));
         Assert.Equal(1, refused.ExitCode);
         Assert.Single(refused.ErrLines);
     }

@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using System.Text.Json.Nodes;
 
 namespace ReferralFlow.Tests.Cli;
@@ -42,7 +43,7 @@ public class ReferralCommandsTests
         var intake = await cli.OpenTaskAsync(caseCode, "intake-identification");
 
         var result = await cli.RunAsync("tasks", "complete", intake["id"]!.GetValue<string>(), "--outcome", "identified",
-            "--now", "2027-01-04T11:00:00Z");
+            "--now", "2027-01-04T11:00:00Z", "--form", cli.FormFile("intake-identification"));
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains($"Completed 'intake-identification' of {caseCode} with 'identified'.", result.Out);
@@ -56,7 +57,7 @@ public class ReferralCommandsTests
         await using var cli = CliRun.OnSqlite();
         var (id, caseCode) = await cli.StartAsync();
         var intake = await cli.OpenTaskAsync(caseCode, "intake-identification");
-        await cli.JsonAsync("tasks", "complete", intake["id"]!.GetValue<string>(), "--outcome", "identified");
+        await cli.JsonAsync("tasks", "complete", intake["id"]!.GetValue<string>(), "--outcome", "identified", "--form", cli.FormFile("intake-identification"));
 
         var show = await cli.JsonAsync("referrals", "show", caseCode.ToLowerInvariant());
 
@@ -109,13 +110,10 @@ public class ReferralCommandsTests
     public async Task A_partner_answer_recorded_by_phone_resumes_the_referral()
     {
         await using var cli = CliRun.OnSqlite();
-        using var folder = new Infrastructure.TempDirectory();
-        var risk = folder.Combine("risk.json");
-        await File.WriteAllTextAsync(risk, """{ "risk.level": "low" }""");
         var (_, caseCode) = await cli.StartAsync();
-        await CompleteAsync(cli, caseCode, "intake-identification", "identified");
-        await CompleteAsync(cli, caseCode, "risk-needs-assessment", "assessed", "--data", risk);
-        await CompleteAsync(cli, caseCode, "informed-choice", "return");
+        await CompleteAsync(cli, caseCode, "intake-identification", "identified", "--form", cli.FormFile("intake-identification"));
+        await CompleteAsync(cli, caseCode, "risk-needs-assessment", "assessed", "--form", cli.FormFile("risk-needs-assessment"));
+        await CompleteAsync(cli, caseCode, "informed-choice", "return", "--form", cli.FormFile("informed-choice"));
 
         var handOff = Assert.Single((await cli.JsonAsync("handoffs", "list", "--referral", caseCode)).AsArray())!;
         Assert.Equal(("accept-referral", "receiving", "requested", "accepted"), (handOff["step"]!.GetValue<string>(),
@@ -134,7 +132,8 @@ public class ReferralCommandsTests
             answeredHandOff["outcome"]!.GetValue<string>(), answeredHandOff["channel"]!.GetValue<string>()));
         var answered = (await cli.JsonAsync("referrals", "show", caseCode))["history"]!.AsArray()
             .Single(h => h!["kind"]!.GetValue<string>() == "handoff-answered")!;
-        Assert.Equal(("accept-referral", "accepted (phone)", "caseworker"),
+        // The operator who recorded it, by operating-system user name.
+        Assert.Equal(("accept-referral", "accepted (phone)", Environment.UserName),
             (answered["step"]!.GetValue<string>(), answered["detail"]!.GetValue<string>(), answered["actor"]!.GetValue<string>()));
     }
 

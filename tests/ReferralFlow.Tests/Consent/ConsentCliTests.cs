@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Persistence;
 using ReferralFlow.Tests.Cli;
@@ -17,7 +18,8 @@ public class ConsentCliTests
         var (_, caseCode) = await cli.StartAsync();
         Assert.Equal(0, (await cli.RunAsync("partners", "assign", caseCode, "--role", "receiving", "--organisation", "ro-adpare")).ExitCode);
         await CompleteAsync(cli, caseCode, "intake-identification", "identified", """{ "referral.source": "ngo" }""");
-        await CompleteAsync(cli, caseCode, "risk-needs-assessment", "assessed", """{ "risk.level": "low" }""");
+        // risk.level comes from the assessment form's overall level.
+        await CompleteAsync(cli, caseCode, "risk-needs-assessment", "assessed", null);
         await CompleteAsync(cli, caseCode, "informed-choice", "return", null);
 
         var tasks = await cli.RunAsync("tasks", "list", "--referral", caseCode);
@@ -99,7 +101,7 @@ public class ConsentCliTests
     {
         var task = await cli.OpenTaskAsync(caseCode, step);
         using var folder = new TempDirectory();
-        string[] args = ["tasks", "complete", task["id"]!.GetValue<string>(), "--outcome", outcome];
+        string[] args = ["tasks", "complete", task["id"]!.GetValue<string>(), "--outcome", outcome, "--form", cli.FormFile(step)];
         if (data is not null)
         {
             await File.WriteAllTextAsync(folder.Combine("data.json"), data);

@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core;
@@ -109,7 +110,7 @@ public class ConsentGateTests
     public async Task A_request_to_a_role_without_an_organisation_goes_out_as_before()
     {
         await using var harness = await ConsentHarness.CreateAsync("sqlite", "consent_unassigned");
-        var started = await harness.Runtime.Runtime.StartAsync(ConsentHarness.Workflow, new Dictionary<string, JsonNode?>(), "caseworker");
+        var started = await harness.Runtime.Runtime.StartAsync(ConsentHarness.Workflow, new Dictionary<string, JsonNode?>(), Actor.Operator("caseworker"));
 
         await harness.ReachRequestAsync(started.Id);
 
@@ -150,12 +151,15 @@ public class ConsentGateTests
         }
 
         var refused = await Assert.ThrowsAsync<ReferralFlowException>(() =>
-            harness.Runtime.Runtime.CompleteTaskAsync(taskId, ConsentGate.ReleasedOutcome, new Dictionary<string, JsonNode?>(), "caseworker"));
+            harness.Runtime.Runtime.CompleteTaskWithoutFormAsync(taskId, ConsentGate.ReleasedOutcome, new Dictionary<string, JsonNode?>(), Actor.Operator("caseworker")));
         Assert.Contains("closes by itself when the consent is recorded", refused.Message);
         Assert.Contains("--recipient fr-foyer --purpose refer", refused.Message);
 
-        // The partner answers by phone after all (the caseworker records it): the held request and its task go.
-        await harness.Runtime.Runtime.AnswerHandOffAsync(handOffId, "declined", new Dictionary<string, JsonNode?>(), "caseworker", HandOffChannels.Phone);
+        // Nobody answers a request that never went out, not even by phone...
+        await Assert.ThrowsAsync<ConsentNeededException>(() => harness.Runtime.Runtime.AnswerHandOffAsync(
+            handOffId, "declined", new Dictionary<string, JsonNode?>(), Actor.Operator("caseworker"), HandOffChannels.Phone));
+        // ...but when its hand-off closes another way (the referral is withdrawn), the held request and its task go.
+        await harness.Runtime.Runtime.WithdrawAsync(referral.Id, Actor.Operator("caseworker"));
 
         await using var after = harness.Runtime.Open();
         Assert.Equal(HeldRequestStatus.Dropped, (await after.HeldRequests.SingleAsync()).Status);

@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using System.Net.Mail;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
@@ -84,7 +85,7 @@ public sealed class ConsentHarness : IAsyncDisposable
     public async Task<StartedReferral> StartAsync(string receiving = "fr-foyer", bool child = false)
     {
         var started = await Runtime.Runtime.StartAsync(Workflow,
-            new Dictionary<string, JsonNode?> { ["person.isChild"] = JsonValue.Create(child) }, "caseworker");
+            new Dictionary<string, JsonNode?> { ["person.isChild"] = JsonValue.Create(child) }, Actor.Operator("caseworker"));
         await using var db = Runtime.Open();
         await PartnerAssignments.AssignAsync(db, Runtime.Library, started.Id, "receiving", receiving, "caseworker", Now);
         return started;
@@ -97,16 +98,16 @@ public sealed class ConsentHarness : IAsyncDisposable
         await using (var db = Runtime.Open())
             taskId = await db.Tasks.Where(t => t.ReferralId == referralId && t.StepId == "prepare" && t.Status == WorkTaskStatus.Open)
                 .Select(t => t.Id).SingleAsync();
-        await Runtime.Runtime.CompleteTaskAsync(taskId, "ready", new Dictionary<string, JsonNode?>(), "caseworker");
+        await Runtime.Runtime.CompleteTaskWithoutFormAsync(taskId, "ready", new Dictionary<string, JsonNode?>(), Actor.Operator("caseworker"));
     }
 
     public Task<RecordedConsent> RecordAsync(Guid referralId, string recipient = "fr-foyer", string purpose = "refer",
         string givenBy = "person", bool cosigned = false, DateOnly? expires = null) =>
         ConsentRecording.RecordAsync(Runtime.Open, Runtime.Clock,
-            new ConsentInput(referralId, recipient, purpose, "written", givenBy, cosigned, null, expires), "caseworker");
+            new ConsentInput(referralId, recipient, purpose, "written", givenBy, cosigned, null, expires), Actor.Operator("caseworker"));
 
     public Task<WithdrawnConsent> WithdrawAsync(Guid consentId, string reason = "changed-mind") =>
-        ConsentWithdrawal.WithdrawAsync(Runtime.Open, Runtime.Library, Runtime.Clock, consentId, reason, "caseworker");
+        ConsentWithdrawal.WithdrawAsync(Runtime.Open, Runtime.Library, Runtime.Clock, consentId, reason, Actor.Operator("caseworker"));
 
     public OutboxDelivery Delivery() => new(
         Runtime.Open, new DirectoryAddressBook(), new PickupEmailSender(MailFolder), MailHarness.Templates,

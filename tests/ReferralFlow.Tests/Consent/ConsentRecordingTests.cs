@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core;
 using ReferralFlow.Core.Consent;
@@ -60,7 +61,7 @@ public class ConsentRecordingTests
         var referral = await harness.StartAsync();
 
         var refused = await Assert.ThrowsAsync<ReferralFlowException>(() => ConsentRecording.RecordAsync(harness.Runtime.Open, harness.Runtime.Clock,
-            new ConsentInput(referral.Id, "fr-foyer", purpose, form, givenBy, false), "caseworker"));
+            new ConsentInput(referral.Id, "fr-foyer", purpose, form, givenBy, false), Actor.Operator("caseworker")));
 
         Assert.Equal($"Consent not recorded: {expected}", refused.Message);
         await using var db = harness.Runtime.Open();
@@ -73,7 +74,7 @@ public class ConsentRecordingTests
         await using var harness = await ConsentHarness.CreateAsync("sqlite", "consent_dates");
         var referral = await harness.StartAsync();
         Task<RecordedConsent> Record(string recipient, DateOnly? given, DateOnly? expires) => ConsentRecording.RecordAsync(harness.Runtime.Open,
-            harness.Runtime.Clock, new ConsentInput(referral.Id, recipient, "refer", "written", "person", false, given, expires), "caseworker");
+            harness.Runtime.Clock, new ConsentInput(referral.Id, recipient, "refer", "written", "person", false, given, expires), Actor.Operator("caseworker"));
 
         var future = await Assert.ThrowsAsync<ReferralFlowException>(() => Record("fr-foyer", harness.Today.AddDays(1), null));
         var expired = await Assert.ThrowsAsync<ReferralFlowException>(() => Record("fr-foyer", harness.Today.AddDays(-10), harness.Today.AddDays(-1)));

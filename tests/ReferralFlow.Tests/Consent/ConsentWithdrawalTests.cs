@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Consent;
 using ReferralFlow.Core.HandOffs;
@@ -51,7 +52,7 @@ public class ConsentWithdrawalTests
         Assert.Equal($"{referral.CaseCode}: consent withdrawn – please stop all action", mail.Subject);
 
         // The coordinator retries: the step asks again, and the gate holds the new request until consent is recorded.
-        await harness.Runtime.Runtime.RetryIncidentsAsync(referral.Id, "coordinator");
+        await harness.Runtime.Runtime.RetryIncidentsAsync(referral.Id, Actor.Operator("coordinator"));
         await using (var db = harness.Runtime.Open())
         {
             var reopened = await db.HandOffs.SingleAsync(h => h.Status == HandOffStatus.Requested);

@@ -36,7 +36,8 @@ public class HeldDeliveryTests
         foreach (var (step, outcome, data) in new[]
         {
             ("intake-identification", "identified", """{ "referral.source": "ngo" }"""),
-            ("risk-needs-assessment", "assessed", """{ "risk.level": "low" }"""),
+            // risk.level comes from the assessment form's overall level.
+            ("risk-needs-assessment", "assessed", "{}"),
             ("informed-choice", "return", "{}"),
         })
         {
@@ -44,7 +45,7 @@ public class HeldDeliveryTests
                 .Single(t => t!["step"]!.GetValue<string>() == step)!;
             var dataFile = keys.Combine($"{step}.json");
             await File.WriteAllTextAsync(dataFile, data);
-            await OkAsync("tasks", "complete", task["id"]!.GetValue<string>(), "--outcome", outcome, "--data", dataFile, "--now", HeldAt);
+            await OkAsync("tasks", "complete", task["id"]!.GetValue<string>(), "--outcome", outcome, "--data", dataFile, "--form", CliRun.WriteForm(keys.Path, step), "--now", HeldAt);
         }
 
         var listed = (await OkAsync("handoffs", "list", "--referral", caseCode, "--json")).Json.AsArray()

@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -54,13 +55,13 @@ public partial class EmailedReplyTests
 
         // A transnational return carried through its caseworker tasks up to the accept-referral request.
         var runtime = app.Runtime;
-        var started = await runtime.StartAsync("transnational-return", new Dictionary<string, JsonNode?>(), "caseworker");
+        var started = await runtime.StartAsync("transnational-return", new Dictionary<string, JsonNode?>(), Actor.Operator("caseworker"));
         await using (var db = app.App.OpenDb())
             await PartnerAssignments.AssignAsync(db, services.GetRequiredService<WorkflowLibrary>(), started.Id, "receiving",
                 "fr-foyer-e2e", "caseworker", app.Clock.GetUtcNow());
         // The person agreed to be referred to the shelter: without it the consent gate would hold the request.
         await ConsentRecording.RecordAsync(app.App.OpenDb, app.Clock,
-            new ConsentInput(started.Id, "fr-foyer-e2e", "refer", "written", "person", false), "caseworker");
+            new ConsentInput(started.Id, "fr-foyer-e2e", "refer", "written", "person", false), Actor.Operator("caseworker"));
         await CompleteAsync(app, started.Id, "intake-identification", "identified", ("referral.source", "ngo"));
         await CompleteAsync(app, started.Id, "risk-needs-assessment", "assessed", ("risk.level", "low"));
         await CompleteAsync(app, started.Id, "informed-choice", "return");
@@ -138,7 +139,7 @@ public partial class EmailedReplyTests
         await using (var db = app.App.OpenDb())
             taskId = await db.Tasks.Where(t => t.ReferralId == referralId && t.StepId == step && t.Status == WorkTaskStatus.Open)
                 .Select(t => t.Id).SingleAsync();
-        await app.Runtime.CompleteTaskAsync(taskId, outcome, data.ToDictionary(d => d.Name, d => (JsonNode?)JsonValue.Create(d.Value)), "caseworker");
+        await app.Runtime.CompleteTaskWithoutFormAsync(taskId, outcome, data.ToDictionary(d => d.Name, d => (JsonNode?)JsonValue.Create(d.Value)), Actor.Operator("caseworker"));
     }
 
     [GeneratedRegex(@"Acceptation\s*:\s*(https?://\S+/reply/[A-Za-z0-9_-]{43})")]

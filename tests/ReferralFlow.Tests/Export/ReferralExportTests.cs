@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Export;
@@ -15,7 +16,7 @@ public sealed class ReferralExportTests
         await using var cli = CliRun.OnSqlite();
         var (id, caseCode) = await cli.StartAsync(now: "2027-01-04T09:00:00Z");
         var intake = await cli.OpenTaskAsync(caseCode, "intake-identification");
-        await cli.JsonAsync("tasks", "complete", intake["id"]!.GetValue<string>(), "--outcome", "identified", "--now", "2027-01-04T11:00:00Z");
+        await cli.JsonAsync("tasks", "complete", intake["id"]!.GetValue<string>(), "--outcome", "identified", "--now", "2027-01-04T11:00:00Z", "--form", cli.FormFile("intake-identification"));
         using var folder = new TempDirectory();
         var file = folder.Combine("export.json");
 

@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using System.Text.Json.Nodes;
 using ReferralFlow.Tests.Cli;
 using ReferralFlow.Tests.Infrastructure;
@@ -28,7 +29,7 @@ internal static class RiskForms
     {
         var (id, caseCode) = await cli.StartAsync();
         var intake = await cli.OpenTaskAsync(caseCode, "intake-identification");
-        await cli.JsonAsync("tasks", "complete", intake["id"]!.GetValue<string>(), "--outcome", "identified");
+        await cli.JsonAsync("tasks", "complete", intake["id"]!.GetValue<string>(), "--outcome", "identified", "--form", cli.FormFile("intake-identification"));
         var task = await cli.OpenTaskAsync(caseCode, "risk-needs-assessment");
         return (id, caseCode, task["id"]!.GetValue<string>());
     }

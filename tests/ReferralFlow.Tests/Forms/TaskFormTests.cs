@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
@@ -25,14 +26,14 @@ public class TaskFormTests
 
         Assert.Equal("informed-choice", Assert.Single(done["openSteps"]!.AsArray())!["step"]!.GetValue<string>());
         await using var db = Open(cli);
-        var stored = await db.FormSubmissions.SingleAsync();
-        Assert.Equal((id, Guid.Parse(taskId), "risk-assessment", "caseworker"), (stored.ReferralId, stored.TaskId, stored.FormId, stored.SubmittedBy));
+        var stored = await db.FormSubmissions.SingleAsync(s => s.FormId == RiskAssessments.FormId);
+        Assert.Equal((id, Guid.Parse(taskId), "risk-assessment", Environment.UserName), (stored.ReferralId, stored.TaskId, stored.FormId, stored.SubmittedBy));
         Assert.DoesNotContain("Dragomir", stored.ProtectedJson);
         Assert.Equal(RiskForms.Notes, JsonNode.Parse(PersonalDataProtector.ForKeys(cli.KeysFolder).Unprotect(stored.ProtectedJson))!["familyRiskNotes"]!.GetValue<string>());
         var state = InstanceState.Deserialize((await db.Referrals.SingleAsync(r => r.Id == id)).StateJson);
         Assert.Equal("medium", state.Variables["risk.level"]!.GetValue<string>());
         Assert.DoesNotContain(state.Variables.Keys, k => k.Contains("Notes") || k.Contains("physical"));
-        var audit = await db.AuditEntries.SingleAsync(e => e.Action == TaskForms.Submitted);
+        var audit = await db.AuditEntries.SingleAsync(e => e.Action == TaskForms.Submitted && e.Subject.StartsWith("form " + RiskAssessments.FormId));
         Assert.Equal((id, "cli"), (audit.ReferralId, audit.Source));
         Assert.StartsWith("form risk-assessment ", audit.Subject);
         Assert.DoesNotContain(await db.History.Select(h => h.Detail ?? "").ToListAsync(), d => d.Contains("Dragomir"));
@@ -84,8 +85,8 @@ public class TaskFormTests
         Assert.Contains("familyRiskNote: the 'risk-assessment' form has no field 'familyRiskNote'; did you mean 'familyRiskNotes'?", line);
         Assert.Equal(before, await cli.SnapshotAsync());
         await using var db = Open(cli);
-        Assert.Equal(0, await db.FormSubmissions.CountAsync());
-        Assert.Equal(0, await db.AuditEntries.CountAsync(e => e.Action == TaskForms.Submitted));
+        Assert.Equal(0, await db.FormSubmissions.CountAsync(s => s.FormId == RiskAssessments.FormId));
+        Assert.Equal(0, await db.AuditEntries.CountAsync(e => e.Action == TaskForms.Submitted && e.Subject.StartsWith("form " + RiskAssessments.FormId)));
     }
 
     [Fact]
@@ -101,7 +102,7 @@ public class TaskFormTests
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(before, await cli.SnapshotAsync());
         await using var db = Open(cli);
-        Assert.Equal((0, 0), (await db.FormSubmissions.CountAsync(), await db.AuditEntries.CountAsync()));
+        Assert.Equal((0, 0), (await db.FormSubmissions.CountAsync(s => s.FormId == RiskAssessments.FormId), await db.AuditEntries.CountAsync(e => !e.Subject.StartsWith("form intake"))));
     }
 
     [Fact]
@@ -118,7 +119,7 @@ public class TaskFormTests
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("'risk.level' is set both by the data and by the form's field 'overallLevel'", result.Err);
         await using var db = Open(cli);
-        Assert.Equal(0, await db.FormSubmissions.CountAsync());
+        Assert.Equal(0, await db.FormSubmissions.CountAsync(s => s.FormId == RiskAssessments.FormId));
     }
 
     [Fact]
@@ -128,7 +129,7 @@ public class TaskFormTests
         using var folder = new TempDirectory();
         var (_, caseCode) = await cli.StartAsync("child-return");
         await cli.JsonAsync("tasks", "complete", (await cli.OpenTaskAsync(caseCode, "intake-identification"))["id"]!.GetValue<string>(),
-            "--outcome", "identified");
+            "--outcome", "identified", "--form", cli.FormFile("intake-identification"));
         var guardian = await cli.OpenTaskAsync(caseCode, "appoint-guardian");
 
         var result = await cli.RunAsync("tasks", "complete", guardian["id"]!.GetValue<string>(), "--outcome", "guardian-appointed",
@@ -147,7 +148,7 @@ public class TaskFormTests
         await cli.JsonAsync("tasks", "complete", taskId, "--outcome", "assessed", "--form", RiskForms.Write(folder, RiskForms.Valid("high")));
 
         var choice = await cli.JsonAsync("tasks", "complete", (await cli.OpenTaskAsync(caseCode, "informed-choice"))["id"]!.GetValue<string>(),
-            "--outcome", "return");
+            "--outcome", "return", "--form", cli.FormFile("informed-choice"));
 
         var open = Assert.Single(choice["openSteps"]!.AsArray())!;
         Assert.Equal("safety-plan", open["step"]!.GetValue<string>());
@@ -189,7 +190,7 @@ public class TaskFormTests
         await cli.JsonAsync("tasks", "form", taskId);
 
         await using var db = Open(cli);
-        Assert.Equal(1, await db.FormSubmissions.CountAsync());
+        Assert.Equal(1, await db.FormSubmissions.CountAsync(s => s.FormId == RiskAssessments.FormId));
         var everything = await DatabaseText.AllAsync(db);
         Assert.Contains("risk-assessment", everything); // the dump does read the rows
         Assert.DoesNotContain("Dragomir", everything);

@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core;
@@ -71,7 +72,7 @@ public class HandOffEventTests
         var reply = await ReplyCase.AtAcceptReferralAsync(harness.Runtime, Links(harness));
 
         harness.Clock.Advance(TimeSpan.FromDays(2));
-        await harness.Runtime.AnswerHandOffAsync(reply.HandOffId, "declined", NoData, "m.ionescu", HandOffChannels.Phone);
+        await harness.Runtime.AnswerHandOffAsync(reply.HandOffId, "declined", NoData, Actor.Operator("m.ionescu"), HandOffChannels.Phone);
 
         var answered = Assert.Single(await ChangesAsync(harness, reply.HandOffId));
         Assert.Equal((HandOffChanges.Answered, "rejected", "declined", RuntimeHarness.Start.AddDays(2)),
@@ -105,7 +106,7 @@ public class HandOffEventTests
         var reply = await ReplyCase.AtAcceptReferralAsync(harness.Runtime, Links(harness));
 
         harness.Clock.Advance(TimeSpan.FromHours(5));
-        await harness.Runtime.WithdrawAsync(reply.ReferralId, "coordinator");
+        await harness.Runtime.WithdrawAsync(reply.ReferralId, Actor.Operator("coordinator"));
 
         var cancelled = Assert.Single(await ChangesAsync(harness, reply.HandOffId));
         Assert.Equal((HandOffChanges.Cancelled, "cancelled", RuntimeHarness.Start.AddHours(5)), (cancelled.Change, cancelled.Status, cancelled.At));
@@ -124,9 +125,9 @@ public class HandOffEventTests
         const string note = "Escort Ioana Vasilescu met the person at Otopeni";
 
         harness.Clock.Advance(TimeSpan.FromDays(1));
-        await progress.RecordAsync(new ProgressReport(reply.HandOffId, "documents-pending", "caseworker"), "test");
+        await progress.RecordAsync(new ProgressReport(reply.HandOffId, "documents-pending"), Actor.Operator("caseworker"));
         harness.Clock.Advance(TimeSpan.FromDays(1));
-        await progress.RecordAsync(new ProgressReport(reply.HandOffId, "In-Transit", "m.ionescu", "phone", note), "test");
+        await progress.RecordAsync(new ProgressReport(reply.HandOffId, "In-Transit", "phone", note), Actor.Operator("m.ionescu"));
 
         var changes = await ChangesAsync(harness, reply.HandOffId);
         Assert.Equal(2, changes.Count);
@@ -151,13 +152,13 @@ public class HandOffEventTests
         Assert.Equal(("in-progress", "in-transit"), (details.HandOff.Status, details.HandOff.SubStatus));
         Assert.Equal([false, false, true], details.Events.Select(e => e.HasNote));
         Assert.All(details.Events, e => Assert.Null(e.Note));
-        var read = await HandOffNotes.ReadAsync(db, details, protector, new Core.Audit.AuditActor("coordinator", "test"), harness.Clock.GetUtcNow());
+        var read = await HandOffNotes.ReadAsync(db, details, protector, Actor.System("coordinator", "test"), harness.Clock.GetUtcNow());
         Assert.Equal(note, read.Events[2].Note);
         Assert.Equal([HandOffProgress.NoteRecorded, HandOffProgress.NoteRead],
             await db.AuditEntries.Where(a => a.ReferralId == reply.ReferralId).OrderBy(a => a.Sequence).Select(a => a.Action).ToListAsync());
 
         // The answer still comes through the procedure, and the sub-status stays as the last progress known.
-        await harness.Runtime.AnswerHandOffAsync(reply.HandOffId, "accepted", NoData, "m.ionescu", HandOffChannels.Email);
+        await harness.Runtime.AnswerHandOffAsync(reply.HandOffId, "accepted", NoData, Actor.Operator("m.ionescu"), HandOffChannels.Email);
         Assert.Equal(("completed", "in-transit"), (await EventsAsync(harness, reply.HandOffId))[^1] is var last ? (last.Status, last.SubStatus) : default);
     }
 
@@ -169,21 +170,21 @@ public class HandOffEventTests
         var progress = new HandOffProgress(harness.Open, harness.Clock);
 
         var typo = await Assert.ThrowsAsync<ReferralFlowException>(() =>
-            progress.RecordAsync(new ProgressReport(reply.HandOffId, "in-tranist", "caseworker"), "test"));
+            progress.RecordAsync(new ProgressReport(reply.HandOffId, "in-tranist"), Actor.Operator("caseworker")));
         Assert.Equal("Unknown sub-status 'in-tranist'; did you mean 'in-transit'?", typo.Message);
         var channel = await Assert.ThrowsAsync<ReferralFlowException>(() =>
-            progress.RecordAsync(new ProgressReport(reply.HandOffId, "in-transit", "caseworker", "phnoe"), "test"));
+            progress.RecordAsync(new ProgressReport(reply.HandOffId, "in-transit", "phnoe"), Actor.Operator("caseworker")));
         Assert.Equal("Unknown channel 'phnoe'; did you mean 'phone'?", channel.Message);
 
-        await progress.RecordAsync(new ProgressReport(reply.HandOffId, "handed-over", "caseworker"), "test");
+        await progress.RecordAsync(new ProgressReport(reply.HandOffId, "handed-over"), Actor.Operator("caseworker"));
         var repeat = await Assert.ThrowsAsync<ReferralFlowException>(() =>
-            progress.RecordAsync(new ProgressReport(reply.HandOffId, "handed-over", "caseworker"), "test"));
+            progress.RecordAsync(new ProgressReport(reply.HandOffId, "handed-over"), Actor.Operator("caseworker")));
         Assert.Contains("is already handed-over: nothing to record", repeat.Message);
 
-        await harness.Runtime.AnswerHandOffAsync(reply.HandOffId, "accepted", NoData, "caseworker", HandOffChannels.Phone);
+        await harness.Runtime.AnswerHandOffAsync(reply.HandOffId, "accepted", NoData, Actor.Operator("caseworker"), HandOffChannels.Phone);
         var before = await EventsAsync(harness, reply.HandOffId);
         var closed = await Assert.ThrowsAsync<ReferralFlowException>(() =>
-            progress.RecordAsync(new ProgressReport(reply.HandOffId, "in-transit", "caseworker"), "test"));
+            progress.RecordAsync(new ProgressReport(reply.HandOffId, "in-transit"), Actor.Operator("caseworker")));
         Assert.EndsWith($"of {reply.CaseCode} is completed (accepted): " +
             "progress is recorded on open hand-offs only; see its timeline with 'referralflow handoffs show'.", closed.Message);
         Assert.Equal(before.Count, (await EventsAsync(harness, reply.HandOffId)).Count);

@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core;
 using ReferralFlow.Core.Mail;
@@ -26,7 +27,7 @@ public class DeadLetterRetryTests
 
         mail.AddressBook.Contacts["receiving"] = receiving;
         mail.Runtime.Clock.Advance(TimeSpan.FromHours(2));
-        await mail.Runtime.Runtime.RetryIncidentsAsync(referral.Id, "coordinator");
+        await mail.Runtime.Runtime.RetryIncidentsAsync(referral.Id, Actor.Operator("coordinator"));
 
         var requeued = (await mail.OutboxAsync(referral.Id)).Single(m => m.Id == request.Id);
         Assert.Equal((OutboxStatus.Pending, 0, (string?)null, mail.Runtime.Clock.GetUtcNow()),
@@ -47,7 +48,7 @@ public class DeadLetterRetryTests
         Assert.Equal(OutboxStatus.Sent, (await mail.OutboxAsync(referral.Id)).Single(m => m.Id == request.Id).Status);
 
         // Nothing is left to retry, and saying so changes nothing.
-        var nothing = await Assert.ThrowsAsync<ReferralFlowException>(() => mail.Runtime.Runtime.RetryIncidentsAsync(referral.Id, "coordinator"));
+        var nothing = await Assert.ThrowsAsync<ReferralFlowException>(() => mail.Runtime.Runtime.RetryIncidentsAsync(referral.Id, Actor.Operator("coordinator")));
         Assert.Equal($"Referral {referral.CaseCode} has no open incident to retry.", nothing.Message);
     }
 }

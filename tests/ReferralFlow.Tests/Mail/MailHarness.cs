@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using System.Net.Mail;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
@@ -75,7 +76,7 @@ public sealed class MailHarness : IAsyncDisposable
         Runtime.Library, Settings(maxAttempts), Runtime.Clock);
 
     public Task<StartedReferral> StartAsync(string actor = "caseworker") =>
-        Runtime.Runtime.StartAsync(Workflow, new Dictionary<string, JsonNode?>(), actor);
+        Runtime.Runtime.StartAsync(Workflow, new Dictionary<string, JsonNode?>(), Actor.Operator(actor));
 
     public async Task<List<OutboxMessage>> OutboxAsync(Guid referralId)
     {

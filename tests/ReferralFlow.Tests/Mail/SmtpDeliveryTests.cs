@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Mail;
 using ReferralFlow.Core.Outbox;
@@ -78,7 +79,7 @@ public class SmtpDeliveryTests
         await using (var db = mail.Runtime.Open())
         {
             var handOff = await db.HandOffs.SingleAsync(h => h.ReferralId == referral.Id);
-            await mail.Runtime.Runtime.AnswerHandOffAsync(handOff.Id, "declined", new Dictionary<string, System.Text.Json.Nodes.JsonNode?>(), "caseworker", "phone");
+            await mail.Runtime.Runtime.AnswerHandOffAsync(handOff.Id, "declined", new Dictionary<string, System.Text.Json.Nodes.JsonNode?>(), Actor.Operator("caseworker"), "phone");
         }
 
         Assert.Equal(new DeliveryPass(1, 0, 0) { NotNeeded = 1 }, await mail.Delivery(MailHarness.RealServer()).DeliverDueAsync());

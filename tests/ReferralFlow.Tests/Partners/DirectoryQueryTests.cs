@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using System.Net.Mail;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
@@ -52,7 +53,7 @@ public class DirectoryQueryTests
         {
             var input = new Dictionary<string, JsonNode?>();
             if (country is not null) input["return.country"] = JsonValue.Create(country);
-            return await harness.Runtime.StartAsync("placement-check", input, "caseworker");
+            return await harness.Runtime.StartAsync("placement-check", input, Actor.Operator("caseworker"));
         }
 
         public async Task PrepareAsync(Guid referralId)
@@ -60,7 +61,7 @@ public class DirectoryQueryTests
             Guid taskId;
             await using (var db = harness.Open())
                 taskId = await db.Tasks.Where(t => t.ReferralId == referralId && t.Status == WorkTaskStatus.Open).Select(t => t.Id).SingleAsync();
-            await harness.Runtime.CompleteTaskAsync(taskId, "ready", new Dictionary<string, JsonNode?>(), "caseworker");
+            await harness.Runtime.CompleteTaskWithoutFormAsync(taskId, "ready", new Dictionary<string, JsonNode?>(), Actor.Operator("caseworker"));
         }
 
         public async Task AssignAsync(Guid referralId, string organisation)
@@ -84,7 +85,7 @@ public class DirectoryQueryTests
 
         /// <summary>The person's consent to refer the case to the organisation: without it the gate holds the request.</summary>
         public Task ConsentAsync(Guid referralId, string organisation) => ConsentRecording.RecordAsync(harness.Open, harness.Clock,
-            new ConsentInput(referralId, organisation, "refer", "written", "person", GuardianCosigned: false), "caseworker");
+            new ConsentInput(referralId, organisation, "refer", "written", "person", GuardianCosigned: false), Actor.Operator("caseworker"));
 
         public async Task<(string Organisation, string By)?> AssignmentAsync(Guid referralId)
         {
@@ -178,7 +179,7 @@ public class DirectoryQueryTests
 
         await setup.AssignAsync(referral.Id, "ro-shelter-b");
         await setup.ConsentAsync(referral.Id, "ro-shelter-b");
-        await setup.Harness.Runtime.RetryIncidentsAsync(referral.Id, "coordinator");
+        await setup.Harness.Runtime.RetryIncidentsAsync(referral.Id, Actor.Operator("coordinator"));
 
         Assert.Equal(new DeliveryPass(1, 0, 0), await setup.DeliverAsync());
         Assert.Equal(("intake@b.example.org", MessageIds.For(request.Id)),
@@ -198,7 +199,7 @@ public class DirectoryQueryTests
         await setup.PrepareAsync(referral.Id);
         // Queued while nobody played the role, so the gate had no recipient to check; assigned and retried since.
         await setup.AssignAsync(referral.Id, "ro-shelter-b");
-        await setup.Harness.Runtime.RetryIncidentsAsync(referral.Id, "coordinator");
+        await setup.Harness.Runtime.RetryIncidentsAsync(referral.Id, Actor.Operator("coordinator"));
 
         Assert.Equal(new DeliveryPass(0, 0, 0) { Held = 1 }, await setup.DeliverAsync());
 
@@ -241,7 +242,7 @@ public class ShippedDirectoryQueryTests
         await using var harness = await RuntimeHarness.CreateAsync("sqlite", "query_child_return");
         await Directories.ImportDemoAsync(harness.Database);
         var referral = await harness.Runtime.StartAsync("child-return",
-            new Dictionary<string, JsonNode?> { ["return.country"] = JsonValue.Create("RO") }, "caseworker");
+            new Dictionary<string, JsonNode?> { ["return.country"] = JsonValue.Create("RO") }, Actor.Operator("caseworker"));
         foreach (var (step, outcome) in new[]
                  {
                      ("intake-identification", "identified"), ("appoint-guardian", "guardian-appointed"),
@@ -252,7 +253,7 @@ public class ShippedDirectoryQueryTests
             await using (var db = harness.Open())
                 taskId = await db.Tasks.Where(t => t.ReferralId == referral.Id && t.StepId == step && t.Status == WorkTaskStatus.Open)
                     .Select(t => t.Id).SingleAsync();
-            await harness.Runtime.CompleteTaskAsync(taskId, outcome, new Dictionary<string, JsonNode?>(), "caseworker");
+            await harness.Runtime.CompleteTaskWithoutFormAsync(taskId, outcome, new Dictionary<string, JsonNode?>(), Actor.Operator("caseworker"));
         }
         Guid assessment;
         await using (var db = harness.Open())
@@ -261,7 +262,7 @@ public class ShippedDirectoryQueryTests
             Assert.False(await db.PartnerAssignments.AnyAsync(a => a.ReferralId == referral.Id));
         }
 
-        await harness.Runtime.AnswerHandOffAsync(assessment, "not-safe", new Dictionary<string, JsonNode?>(), "caseworker", "phone");
+        await harness.Runtime.AnswerHandOffAsync(assessment, "not-safe", new Dictionary<string, JsonNode?>(), Actor.Operator("caseworker"), "phone");
 
         await using var read = harness.Open();
         Assert.True(await read.HandOffs.AnyAsync(h => h.ReferralId == referral.Id && h.StepId == "alternative-placement"));

@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Audit;
@@ -18,7 +19,7 @@ public class IntakeTransactionTests
         var start = new ReferralStart(harness.Runtime, new PersonalDataProtector(new BrokenKeys()), harness.Clock);
         var intake = IntakeReader.Parse(AtRest.IntakeJson().Replace("\"de-koofra\"", "null").Replace("\"ro-adpare\"", "null"), "test");
 
-        var failure = await Assert.ThrowsAnyAsync<Exception>(() => start.StartAsync("transnational-return", intake, AuditActor.Cli("test")));
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => start.StartAsync("transnational-return", intake, Actor.Operator("test")));
 
         Assert.Equal("the keys are unavailable", failure.GetBaseException().Message);
         await using var db = harness.Open();

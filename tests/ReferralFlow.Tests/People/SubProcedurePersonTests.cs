@@ -12,7 +12,7 @@ public class SubProcedurePersonTests
         var task = await intake.Cli.OpenTaskAsync(caseCode, "intake-identification");
         // Age doubts come up at identification: the caseworker routes the case to the child procedure.
         await intake.Cli.JsonAsync("tasks", "complete", task["id"]!.GetValue<string>(), "--outcome", "presumed-minor",
-            "--now", IntakeCli.Now);
+            "--now", IntakeCli.Now, "--form", intake.Cli.FormFile("intake-identification"));
         await using var db = intake.OpenDb();
         var parent = await db.Referrals.SingleAsync(r => r.CaseCode == caseCode);
         var child = await db.Referrals.SingleAsync(r => r.ParentReferralId == parent.Id);

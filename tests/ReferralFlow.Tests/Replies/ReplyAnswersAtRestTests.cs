@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Arrival;
@@ -81,7 +82,7 @@ public class ReplyAnswersAtRestTests
                 audit.Select(e => e.Action));
             Assert.Equal([returned.Id, monitoring.Id, declined.ReferralId, returned.Id, monitoring.Id, declined.ReferralId],
                 audit.Select(e => e.ReferralId!.Value));
-            Assert.Equal(["caseworker", "caseworker", "caseworker"], audit.Skip(3).Select(e => e.Actor));
+            Assert.Equal([Environment.UserName, Environment.UserName, Environment.UserName], audit.Skip(3).Select(e => e.Actor));
             var answerIds = await db.ReplyAnswers.Select(a => a.Id).ToListAsync();
             Assert.All(audit.Where(e => e.Action != "monitoring-reports.read"), e => Assert.Contains(e.Subject, answerIds.Select(ReplyAnswerReads.Subject)));
         }

@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Persistence;
@@ -19,7 +20,7 @@ internal sealed record ReplyCase(Guid ReferralId, string CaseCode, Guid HandOffI
 
     public static async Task<ReplyCase> AtAcceptReferralAsync(ReferralRuntime runtime, ReplyLinks links, Guid? contactId = null)
     {
-        var started = await runtime.StartAsync("transnational-return", new Dictionary<string, JsonNode?>(), "test");
+        var started = await runtime.StartAsync("transnational-return", new Dictionary<string, JsonNode?>(), Actor.Operator("test"));
         await CompleteAsync(runtime, started.Id, "intake-identification", "identified", ("referral.source", "ngo"));
         await CompleteAsync(runtime, started.Id, "risk-needs-assessment", "assessed", ("risk.level", "low"));
         await CompleteAsync(runtime, started.Id, "informed-choice", "return");
@@ -39,7 +40,7 @@ internal sealed record ReplyCase(Guid ReferralId, string CaseCode, Guid HandOffI
         await using (var db = runtime.OpenDb())
             taskId = await db.Tasks.Where(t => t.ReferralId == referralId && t.StepId == step && t.Status == WorkTaskStatus.Open)
                 .Select(t => t.Id).SingleAsync();
-        await runtime.CompleteTaskAsync(taskId, outcome, data.ToDictionary(d => d.Name, d => (JsonNode?)JsonValue.Create(d.Value)), "test");
+        await runtime.CompleteTaskWithoutFormAsync(taskId, outcome, data.ToDictionary(d => d.Name, d => (JsonNode?)JsonValue.Create(d.Value)), Actor.Operator("test"));
     }
 
     /// <summary>Everything a reply can change, to compare before and after a refused one.</summary>

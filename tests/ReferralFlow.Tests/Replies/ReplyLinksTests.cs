@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core;
@@ -47,7 +48,7 @@ public class ReplyLinksTests
     {
         await using var app = ReplyApp.Start();
         var reply = await app.NewCaseAsync();
-        await app.Runtime.AnswerHandOffAsync(reply.HandOffId, "accepted", new Dictionary<string, System.Text.Json.Nodes.JsonNode?>(), "caseworker", "phone");
+        await app.Runtime.AnswerHandOffAsync(reply.HandOffId, "accepted", new Dictionary<string, System.Text.Json.Nodes.JsonNode?>(), Actor.Operator("caseworker"), "phone");
 
         await using var db = app.App.OpenDb();
         var refused = await Assert.ThrowsAsync<ReferralFlowException>(() => app.Links.IssueAsync(db, reply.HandOffId, null, CancellationToken.None));

@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -81,7 +82,7 @@ public class ReplySubmissionTests
     {
         await using var harness = await RuntimeHarness.CreateAsync("sqlite", "reply_phone");
         var reply = await ReplyCase.AtAcceptReferralAsync(harness.Runtime, Links(harness));
-        await harness.Runtime.AnswerHandOffAsync(reply.HandOffId, "declined", new Dictionary<string, System.Text.Json.Nodes.JsonNode?>(), "caseworker", "phone");
+        await harness.Runtime.AnswerHandOffAsync(reply.HandOffId, "declined", new Dictionary<string, System.Text.Json.Nodes.JsonNode?>(), Actor.Operator("caseworker"), "phone");
         var before = await reply.SnapshotAsync(harness.Open);
 
         var opened = await new ReplyOpening(harness.Open, harness.Clock).OpenAsync(reply.Token("accepted"), CancellationToken.None);

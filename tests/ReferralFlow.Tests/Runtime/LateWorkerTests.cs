@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Tests.Infrastructure;
@@ -26,7 +27,7 @@ public class LateWorkerTests
         using var folder = new TempDirectory();
         await File.WriteAllTextAsync(folder.Combine("ladder.json"), Ladder);
         await using var harness = await RuntimeHarness.CreateAsync(provider, "late", folder.Path);
-        await harness.Runtime.StartAsync("ladder", new Dictionary<string, JsonNode?>(), "test");
+        await harness.Runtime.StartAsync("ladder", new Dictionary<string, JsonNode?>(), Actor.Operator("test"));
 
         harness.Clock.Advance(TimeSpan.FromDays(21));
         await harness.Worker.DrainAsync();

@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Referrals;
@@ -25,7 +26,7 @@ public class ProcedureRunTests
     public async Task Runs_the_expected_path_to_its_end(string provider, string workflow, string outcome)
     {
         await using var harness = await RuntimeHarness.CreateAsync(provider, workflow);
-        var started = await harness.Runtime.StartAsync(workflow, InputFor(workflow), "test");
+        var started = await harness.Runtime.StartAsync(workflow, InputFor(workflow), Actor.Operator("test"));
 
         await harness.Driver().RunAsync();
 
@@ -57,7 +58,7 @@ public class ProcedureRunTests
     public async Task A_missed_deadline_reminds_escalates_and_moves_on_at_the_planned_times(string provider, string workflow, string silentStep)
     {
         await using var harness = await RuntimeHarness.CreateAsync(provider, workflow);
-        var started = await harness.Runtime.StartAsync(workflow, InputFor(workflow), "test");
+        var started = await harness.Runtime.StartAsync(workflow, InputFor(workflow), Actor.Operator("test"));
 
         await harness.Driver(silentStep).RunAsync();
 

@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using System.Data.Common;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
@@ -37,13 +38,13 @@ public class RuntimeBehaviourTests
         using var folder = new TempDirectory();
         await File.WriteAllTextAsync(folder.Combine("pinned.json"), Pinned(1, "second-v1"));
         await using var harness = await RuntimeHarness.CreateAsync(provider, "pinning", folder.Path);
-        var old = await harness.Runtime.StartAsync("pinned", NoInput, "test");
+        var old = await harness.Runtime.StartAsync("pinned", NoInput, Actor.Operator("test"));
 
         await File.WriteAllTextAsync(folder.Combine("pinned-v2.json"), Pinned(2, "second-v2"));
         await harness.PublishAsync(folder.Path);
-        var current = await harness.Runtime.StartAsync("pinned", NoInput, "test");
+        var current = await harness.Runtime.StartAsync("pinned", NoInput, Actor.Operator("test"));
         foreach (var id in new[] { old.Id, current.Id })
-            await harness.Runtime.CompleteTaskAsync(await OpenTaskAsync(harness, id), "done", NoInput, "test");
+            await harness.Runtime.CompleteTaskWithoutFormAsync(await OpenTaskAsync(harness, id), "done", NoInput, Actor.Operator("test"));
 
         await using var db = harness.Open();
         Assert.Equal("second-v1", (await db.Tasks.SingleAsync(t => t.ReferralId == old.Id && t.Status == WorkTaskStatus.Open)).StepId);
@@ -70,11 +71,11 @@ public class RuntimeBehaviourTests
     public async Task Withdrawing_cancels_open_tasks_hand_offs_timers_and_children(string provider)
     {
         await using var harness = await RuntimeHarness.CreateAsync(provider, "withdraw");
-        var referral = await harness.Runtime.StartAsync("transnational-return", NoInput, "test");
+        var referral = await harness.Runtime.StartAsync("transnational-return", NoInput, Actor.Operator("test"));
         // Reach the parallel preparation: several tasks and hand-offs open at once, each with timers.
         await harness.Driver(TimeSpan.FromDays(1), "request-travel-documents", "book-travel", "pre-departure-contact").RunAsync();
 
-        await harness.Runtime.WithdrawAsync(referral.Id, "coordinator");
+        await harness.Runtime.WithdrawAsync(referral.Id, Actor.Operator("coordinator"));
 
         await using var db = harness.Open();
         Assert.Equal(ReferralStatus.Withdrawn, (await db.Referrals.SingleAsync(r => r.Id == referral.Id)).Status);
@@ -106,7 +107,7 @@ public class RuntimeBehaviourTests
         using var folder = new TempDirectory();
         await File.WriteAllTextAsync(folder.Combine("needs-date.json"), NeedsDate);
         await using var harness = await RuntimeHarness.CreateAsync(provider, "incident", folder.Path);
-        var referral = await harness.Runtime.StartAsync("needs-date", NoInput, "test");
+        var referral = await harness.Runtime.StartAsync("needs-date", NoInput, Actor.Operator("test"));
 
         await using (var db = harness.Open())
         {
@@ -116,9 +117,9 @@ public class RuntimeBehaviourTests
             Assert.Equal(1, (await db.Referrals.SingleAsync()).OpenIncidents);
         }
         var date = RuntimeHarness.Start.AddDays(3);
-        await harness.Runtime.CompleteTaskAsync(await OpenTaskAsync(harness, referral.Id), "planned",
-            new Dictionary<string, JsonNode?> { ["travel.date"] = date.ToString("O") }, "test");
-        await harness.Runtime.RetryIncidentsAsync(referral.Id, "coordinator");
+        await harness.Runtime.CompleteTaskWithoutFormAsync(await OpenTaskAsync(harness, referral.Id), "planned",
+            new Dictionary<string, JsonNode?> { ["travel.date"] = date.ToString("O") }, Actor.Operator("test"));
+        await harness.Runtime.RetryIncidentsAsync(referral.Id, Actor.Operator("coordinator"));
         harness.Clock.AdvanceTo(date);
         await harness.Worker.DrainAsync();
 
@@ -133,7 +134,7 @@ public class RuntimeBehaviourTests
     public async Task A_step_whose_commit_fails_leaves_nothing_behind(string provider)
     {
         await using var harness = await RuntimeHarness.CreateAsync(provider, "atomic");
-        var referral = await harness.Runtime.StartAsync("transnational-return", NoInput, "test");
+        var referral = await harness.Runtime.StartAsync("transnational-return", NoInput, Actor.Operator("test"));
         var failing = new ReferralRuntime(
             () => new ReferralFlowDb(new DbContextOptionsBuilder<ReferralFlowDb>(DatabaseProvider.Options(harness.Database.ConnectionString))
                 .AddInterceptors(new FailOnTaskInsert()).Options),
@@ -143,8 +144,8 @@ public class RuntimeBehaviourTests
 
         // Completing intake opens the risk assessment task; that insert fails, after the engine's other writes.
         var taskId = await OpenTaskAsync(harness, referral.Id);
-        await Assert.ThrowsAnyAsync<Exception>(() => failing.CompleteTaskAsync(taskId, "identified",
-            new Dictionary<string, JsonNode?> { ["referral.source"] = "police" }, "test"));
+        await Assert.ThrowsAnyAsync<Exception>(() => failing.CompleteTaskWithoutFormAsync(taskId, "identified",
+            new Dictionary<string, JsonNode?> { ["referral.source"] = "police" }, Actor.Operator("test")));
 
         await using var after = harness.Open();
         Assert.Equal(snapshot, await SnapshotAsync(after));
@@ -156,19 +157,19 @@ public class RuntimeBehaviourTests
     public async Task A_resume_that_loses_a_race_is_retried_on_fresh_state()
     {
         await using var harness = await RuntimeHarness.CreateAsync("postgres", "race");
-        var referral = await harness.Runtime.StartAsync("transnational-return", NoInput, "test");
+        var referral = await harness.Runtime.StartAsync("transnational-return", NoInput, Actor.Operator("test"));
         await harness.Driver(TimeSpan.FromDays(1), "request-travel-documents", "book-travel", "pre-departure-contact").RunAsync();
         await using var db = harness.Open();
         var tasks = await db.Tasks.Where(t => t.Status == WorkTaskStatus.Open).Select(t => t.Id).ToListAsync();
         Assert.Equal(2, tasks.Count);
 
         // The first save of the first completion meets a revision bumped by the second completion.
-        var competitor = new CompeteOnce(() => harness.Runtime.CompleteTaskAsync(tasks[1], OutcomeOf(db, tasks[1]), NoInput, "other"));
+        var competitor = new CompeteOnce(() => harness.Runtime.CompleteTaskWithoutFormAsync(tasks[1], OutcomeOf(db, tasks[1]), NoInput, Actor.Operator("other")));
         var racing = new ReferralRuntime(
             () => new ReferralFlowDb(new DbContextOptionsBuilder<ReferralFlowDb>(DatabaseProvider.Options(harness.Database.ConnectionString))
                 .AddInterceptors(competitor).Options),
             harness.Library, harness.Clock);
-        await racing.CompleteTaskAsync(tasks[0], OutcomeOf(db, tasks[0]), NoInput, "first");
+        await racing.CompleteTaskWithoutFormAsync(tasks[0], OutcomeOf(db, tasks[0]), NoInput, Actor.Operator("first"));
 
         await using var after = harness.Open();
         Assert.True(competitor.Done);

@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Definitions;
@@ -31,7 +32,7 @@ public class TimerWorkersTests
         await using var harness = await RuntimeHarness.CreateAsync("postgres", "three_hosts", folder.Path);
         const int referrals = 1000;
         for (var i = 0; i < referrals; i++)
-            await harness.Runtime.StartAsync("many-reminders", new Dictionary<string, JsonNode?>(), "test");
+            await harness.Runtime.StartAsync("many-reminders", new Dictionary<string, JsonNode?>(), Actor.Operator("test"));
         harness.Clock.Advance(TimeSpan.FromHours(2));
 
         var workers = Enumerable.Range(1, 3).Select(host =>

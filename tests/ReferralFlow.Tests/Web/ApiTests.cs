@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -24,7 +25,7 @@ public class ApiTests
         Assert.Equal(("intake-identification", "task"), (intake.GetProperty("step").GetString(), intake.GetProperty("kind").GetString()));
 
         var completed = await client.PostAsJsonAsync($"/api/tasks/{intake.GetProperty("id").GetGuid()}/complete",
-            new { outcome = "identified", data = new Dictionary<string, object> { ["referral.source"] = "ngo" } });
+            new { outcome = "identified", data = new Dictionary<string, object> { ["referral.source"] = "ngo" }, form = new { notes = "Met at the shelter." } });
         Assert.Equal(HttpStatusCode.NoContent, completed.StatusCode);
 
         var next = Assert.Single(OpenSteps(await client.GetFromJsonAsync<JsonElement>($"/api/referrals/{id}")));

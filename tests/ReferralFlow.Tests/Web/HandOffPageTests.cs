@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.HandOffs;
@@ -18,7 +19,7 @@ public class HandOffPageTests
         await using (var db = app.OpenDb())
             handOffId = (await db.HandOffs.SingleAsync()).Id;
         await new HandOffProgress(app.OpenDb, TimeProvider.System)
-            .RecordAsync(new ProgressReport(handOffId, HandOffSubStatuses.InTransit, "m.ionescu", HandOffChannels.Phone), "test");
+            .RecordAsync(new ProgressReport(handOffId, HandOffSubStatuses.InTransit, HandOffChannels.Phone), Actor.Operator("m.ionescu"));
 
         var page = await GetPageAsync(client, $"/handoffs/{handOffId}");
 

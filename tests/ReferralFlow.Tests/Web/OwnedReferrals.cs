@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using ReferralFlow.Core.Audit;
+using ReferralFlow.Core.Acting;
 using ReferralFlow.Core.Intake;
 using ReferralFlow.Core.Runtime;
 
@@ -20,6 +20,6 @@ public static class OwnedReferrals
         };
         await using var scope = app.Services.CreateAsyncScope();
         var start = scope.ServiceProvider.GetRequiredService<ReferralStart>();
-        return (await start.StartAsync(workflow, intake, new AuditActor(actor, "tests"))).Referral;
+        return (await start.StartAsync(workflow, intake, Actor.Operator(actor))).Referral;
     }
 }

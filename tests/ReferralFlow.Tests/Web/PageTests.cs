@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Referrals;
@@ -9,7 +10,7 @@ namespace ReferralFlow.Tests.Web;
 public class PageTests
 {
     [Fact]
-    public async Task Completing_a_task_with_its_form_moves_the_referral_on()
+    public async Task A_quick_button_does_not_complete_a_task_that_has_a_form()
     {
         await using var app = new WebApp();
         var client = app.CreateClient();
@@ -19,17 +20,20 @@ public class PageTests
         var taskId = Assert.Single(HiddenValues(page, "taskId"));
         Assert.Matches("""<button type="submit" name="outcome" value="identified"\s+class="button button--primary">""", page);
 
+        Assert.Contains($"href=\"/tasks/complete/{taskId}\"", page);
+
         var response = await PostAsync(client, $"{url}?handler=Complete", page,
             ("taskId", taskId), ("outcome", "identified"), ("set:referral.source", "police"));
 
+        // The intake task shows a form: the quick button is refused with a sentence, and nothing changes.
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var after = await response.Content.ReadAsStringAsync();
-        Assert.Contains("completed: Identified.", after);
-        Assert.Contains("Assess risks and needs", after);
+        Assert.Contains("completes with its form &#x27;intake&#x27; filled in", after);
+        Assert.Contains("Nothing was changed.", after);
         await using var db = app.OpenDb();
         var intake = await db.Tasks.SingleAsync(t => t.Id == Guid.Parse(taskId));
-        Assert.Equal((WorkTaskStatus.Completed, "identified", "web"), (intake.Status, intake.Outcome, intake.ClosedBy));
-        Assert.Contains("\"referral.source\":\"police\"", (await db.Referrals.SingleAsync()).StateJson);
+        Assert.Equal(WorkTaskStatus.Open, intake.Status);
+        Assert.DoesNotContain("\"referral.source\"", (await db.Referrals.SingleAsync()).StateJson);
     }
 
     [Fact]

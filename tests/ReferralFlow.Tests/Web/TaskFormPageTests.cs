@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Acting;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Forms;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ReferralFlow.Core.Access;
 using ReferralFlow.Core.Audit;
+using ReferralFlow.Core.Acting;
 using ReferralFlow.Core.Partners;
 using ReferralFlow.Core.Persistence;
 
@@ -66,7 +67,7 @@ public static class TestStaff
         var db = scope.ServiceProvider.GetRequiredService<ReferralFlowDb>();
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
         var (_, token) = await PersonalAccessTokens.CreateAsync(db, user.Id, "tests", 30, clock.GetUtcNow(),
-            AuditActor.Cli("tests"), CancellationToken.None);
+            Actor.Operator("tests"), CancellationToken.None);
         return new TestMember(user.Id, address, Password, organisation.Id, organisationKey, token, authenticatorKey);
     }
 

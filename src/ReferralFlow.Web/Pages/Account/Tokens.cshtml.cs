@@ -27,7 +27,7 @@ public sealed class TokensModel(ReferralFlowDb db, TimeProvider clock) : PageMod
         try
         {
             (_, NewSecret) = await PersonalAccessTokens.CreateAsync(db, member.UserId, Name, Days, clock.GetUtcNow(),
-                Auditing.For(HttpContext), ct);
+                PageActor.For(HttpContext), ct);
             Name = null;
         }
         catch (ReferralFlowException e)
@@ -41,7 +41,7 @@ public sealed class TokensModel(ReferralFlowDb db, TimeProvider clock) : PageMod
     public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken ct)
     {
         var member = StaffClaims.Member(User)!;
-        if (!await PersonalAccessTokens.RevokeAsync(db, member.UserId, id, clock.GetUtcNow(), Auditing.For(HttpContext), ct))
+        if (!await PersonalAccessTokens.RevokeAsync(db, member.UserId, id, clock.GetUtcNow(), PageActor.For(HttpContext), ct))
             return NotFound();
         return RedirectToPage();
     }

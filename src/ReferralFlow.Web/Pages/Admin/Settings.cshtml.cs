@@ -25,7 +25,7 @@ public sealed class SettingsModel(ReferralFlowDb db, ReferralFlowSettings settin
     {
         try
         {
-            await TwoFactorRequirement.SetAsync(db, required, settings.DemoData, Auditing.For(HttpContext), clock.GetUtcNow(), ct);
+            await TwoFactorRequirement.SetAsync(db, required, settings.DemoData, PageActor.For(HttpContext), clock.GetUtcNow(), ct);
             Message = required ? "Two-factor sign-in is required again." : "Two-factor sign-in is lifted for this demo.";
             return RedirectToPage();
         }

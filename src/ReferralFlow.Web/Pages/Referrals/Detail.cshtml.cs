@@ -24,7 +24,7 @@ public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, Work
     PersonalDataProtector protector, StaffAccess access) : PageModel
 {
     /// <summary>Channels staff can record an answer through; "link" is the partner's own reply page.</summary>
-    public static readonly IReadOnlyList<string> StaffChannels = [.. HandOffChannels.All.Where(c => c != HandOffChannels.Link)];
+    public static readonly IReadOnlyList<string> StaffChannels = HandOffChannels.Staff;
 
     public ReferralDetails? Referral { get; private set; }
 
@@ -55,7 +55,7 @@ public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, Work
         if (person && Grant.MaySeePerson)
         {
             PersonAsked = true;
-            Person = await PersonRecords.ReadAsync(db, protector, id, Auditing.Actor(PageActor.Name, HttpContext), clock.GetUtcNow(), ct);
+            Person = await PersonRecords.ReadAsync(db, protector, id, PageActor.For(HttpContext), clock.GetUtcNow(), ct);
         }
         return Page();
     }
@@ -68,7 +68,7 @@ public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, Work
             if (!await ReferralAccess.MayActOnAsync(db, access.Member, task, ct))
                 throw new ReferralFlowException("That task is for another organisation or role; you can see it but not complete it.");
             var data = SubmittedValues.Read(Request.Form, await FieldsAsync(id, task.StepId, ct));
-            await runtime.CompleteTaskAsync(taskId, outcome ?? "", data, PageActor.Name, ct);
+            await runtime.CompleteTaskAsync(taskId, outcome ?? "", data, PageActor.For(HttpContext), ct);
             return $"'{task.Title}' completed: {Display.Words(outcome ?? "")}.";
         }, ct, task: true);
 
@@ -80,14 +80,14 @@ public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, Work
             if (channel is null || !StaffChannels.Contains(channel))
                 throw new ReferralFlowException($"Choose how the answer reached you: {string.Join(", ", StaffChannels)}.");
             var data = SubmittedValues.Read(Request.Form, await FieldsAsync(id, handOff.StepId, ct));
-            await runtime.AnswerHandOffAsync(handOffId, outcome ?? "", data, PageActor.Name, channel, ct);
+            await runtime.AnswerHandOffAsync(handOffId, outcome ?? "", data, PageActor.For(HttpContext), channel, ct);
             return $"Answer to '{handOff.Title}' recorded: {Display.Words(outcome ?? "")} ({channel}).";
         }, ct);
 
     public Task<IActionResult> OnPostRetryAsync(Guid id, CancellationToken ct) =>
         ActAsync(id, async () =>
         {
-            await runtime.RetryIncidentsAsync(id, PageActor.Name, ct);
+            await runtime.RetryIncidentsAsync(id, PageActor.For(HttpContext), ct);
             var stillFailing = await db.Referrals.AsNoTracking().Where(r => r.Id == id).Select(r => r.OpenIncidents).SingleAsync(ct);
             return stillFailing == 0
                 ? "The failed steps were run again and the referral goes on."
@@ -97,7 +97,7 @@ public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, Work
     public Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct) =>
         ActAsync(id, async () =>
         {
-            await runtime.WithdrawAsync(id, PageActor.Name, ct);
+            await runtime.WithdrawAsync(id, PageActor.For(HttpContext), ct);
             return "The referral was withdrawn; its open tasks and requests were cancelled.";
         }, ct);
 
@@ -140,7 +140,8 @@ public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, Work
         var definition = await library.GetAsync(db, Referral.Workflow, Referral.Version, ct);
         WorkflowTitle = definition.Title;
         Tasks = [.. Referral.OpenSteps.Where(s => s.Kind == "task")
-            .Select(s => new TaskCard(s, VariableField.For(definition, s.Step)))];
+            .Select(s => new TaskCard(s, VariableField.For(definition, s.Step),
+                (definition.Step(s.Step) as ReferralFlow.Engine.Definitions.TaskStep)?.Form is not null))];
         HandOffs = [.. (await HandOffQueries.ListAsync(db, id, includeClosed: true, ct, access.VisibleHandOffs))
             .Select(h => new HandOffCard(h, VariableField.For(definition, h.Step)))];
         OtherWaits = [.. Referral.OpenSteps.Where(s => s.Kind is "wait" or "subworkflow")];
@@ -150,7 +151,8 @@ public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, Work
     }
 }
 
-public sealed record TaskCard(OpenStep Step, IReadOnlyList<VariableField> Fields);
+/// <param name="HasForm">The task completes only with its form filled in, on the task's own page.</param>
+public sealed record TaskCard(OpenStep Step, IReadOnlyList<VariableField> Fields, bool HasForm);
 
 public sealed record HandOffCard(HandOffSummary HandOff, IReadOnlyList<VariableField> Fields)
 {

@@ -18,8 +18,7 @@ public static class ReplyServices
 
     public static IServiceCollection AddReplyPages(this IServiceCollection services)
     {
-        services.AddSingleton<ReplyOpening>();
-        services.AddSingleton<ReplySubmission>();
+        // Opening and answering come with the core (AddReferralFlowCore); the links need the host's public address.
         services.AddSingleton(provider => new ReplyLinks(
             provider.GetRequiredService<MailSettings>().PublicUrl,
             provider.GetRequiredService<WorkflowLibrary>(),

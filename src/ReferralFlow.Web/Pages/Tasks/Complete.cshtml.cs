@@ -24,13 +24,9 @@ namespace ReferralFlow.Web.Pages.Tasks;
 /// listed, the values typed kept, nothing saved), then stored encrypted with the completion.
 /// </summary>
 public sealed class CompleteModel(
-    ReferralFlowDb db, ReferralRuntime runtime, WorkflowLibrary library, ReferralFlowSettings settings, TimeProvider clock,
-    StaffAccess access) : PageModel
+    ReferralFlowDb db, ReferralRuntime runtime, WorkflowLibrary library, ReferralFlowSettings settings, StaffAccess access) : PageModel
 {
     public const string Prefix = "form:";
-
-    // Until a host registers its protector, the keys of the configured data folder (the CLI's too).
-    private static readonly Lazy<PersonalDataProtector> DefaultProtector = new(PersonalDataProtector.FromEnvironment);
 
     public WorkTask? Task { get; private set; }
     public string CaseCode { get; private set; } = "";
@@ -50,7 +46,7 @@ public sealed class CompleteModel(
         {
             var data = SubmittedValues.Read(Request.Form, Facts);
             if (Form is null)
-                await runtime.CompleteTaskAsync(id, outcome ?? "", data, PageActor.Name, ct);
+                await runtime.CompleteTaskAsync(id, outcome ?? "", data, PageActor.For(HttpContext), ct);
             else
             {
                 Values = Read(Form, Request.Form);
@@ -60,7 +56,7 @@ public sealed class CompleteModel(
                     Problems = check.Problems;
                     return Page();
                 }
-                await Forms().CompleteAsync(id, outcome ?? "", data, Values, WebAuditActor.For(HttpContext), ct);
+                await Forms().CompleteAsync(id, outcome ?? "", data, Values, PageActor.For(HttpContext), ct);
             }
         }
         catch (Exception e) when (e is ReferralFlowException or WorkflowInputException)
@@ -79,8 +75,7 @@ public sealed class CompleteModel(
 
     public IEnumerable<string> ProblemsOf(string field) => Problems.Where(p => p.Field == field).Select(p => p.Message);
 
-    private TaskForms Forms() => new(runtime, new FormLibrary(settings.WorkflowsDirectory),
-        HttpContext.RequestServices.GetService<PersonalDataProtector>() ?? DefaultProtector.Value, clock);
+    private TaskForms Forms() => HttpContext.RequestServices.GetRequiredService<TaskForms>();
 
     /// <summary>Typed values from the post; what does not parse stays text, so the form check names the field.</summary>
     private static JsonObject Read(FormDefinition form, IFormCollection posted)
