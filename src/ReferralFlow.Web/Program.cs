@@ -6,6 +6,7 @@ using ReferralFlow.Web.Pages.Reply;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.WebHost.UseStaticWebAssets();
 
+builder.Services.AddReferralFlowHostingDefences();
 builder.Services.AddReferralFlow();
 builder.Services.AddReferralFlowWorkers();
 builder.Services.AddRazorPages();
@@ -16,7 +17,7 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
 
-if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error");
+app.UseReferralFlowHostingDefences();
 app.UseStatusCodePages();
 app.UseStaticFiles();
 app.UseRateLimiter();

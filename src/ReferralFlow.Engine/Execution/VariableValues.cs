@@ -77,6 +77,8 @@ public static class VariableValues
     /// <summary>Reads a JSON object of submitted values (a file given to the CLI, a form post).</summary>
     public static IReadOnlyDictionary<string, JsonNode?> ParseObject(string json)
     {
+        if (StorableText.FindInJson(json) is { } bad)
+            throw new WorkflowInputException($"The text at {bad.Path} {bad.Problem}: it cannot be stored, fix it.");
         try
         {
             return JsonNode.Parse(json) is JsonObject obj
