@@ -13,7 +13,6 @@ public static partial class StorableText
 {
     public const string NulCharacter = "holds a NUL character (U+0000)";
     public const string LoneSurrogate = "holds half of a UTF-16 surrogate pair, which is not a character";
-    public const string NotUtf8 = "is not valid UTF-8 text";
     public const string NotUnicode = "holds half of a UTF-16 surrogate pair or bytes that are not UTF-8, which are not characters";
 
     /// <summary>What is wrong with <paramref name="text"/>, or null when it can be stored.</summary>
@@ -28,10 +27,6 @@ public static partial class StorableText
         }
         return null;
     }
-
-    /// <summary>As <see cref="Problem(string)"/>, for text a server decoded from bytes: a replacement character there
-    /// stands for bytes that were not UTF-8.</summary>
-    public static string? DecodedProblem(string text) => text.Contains('\uFFFD') ? NotUtf8 : Problem(text);
 
     /// <summary>The JSON path of the first string (value or property name) that cannot be stored, and why; null when
     /// every string can, or when the JSON does not parse (its reader reports that).</summary>

@@ -12,6 +12,7 @@ namespace ReferralFlow.Web.Hosting;
 internal static class MalformedText
 {
     public const string Title = "The request carries text that cannot be stored";
+    public const string UnreadableForm = "The form cannot be read: a field holds a NUL character (U+0000), or the form is larger than allowed.";
 
     /// <summary>A JSON body larger than this is left to the endpoint, which refuses it on its own terms.</summary>
     private const int MaxJsonBytes = 4 * 1024 * 1024;
@@ -31,7 +32,16 @@ internal static class MalformedText
             if (Find(name, values, "query parameter") is { } problem) return problem;
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(ct);
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(ct);
+            }
+            catch (InvalidDataException)
+            {
+                // The form reader itself refuses a NUL (and a form past its limits) without saying which field.
+                return UnreadableForm;
+            }
             foreach (var (name, values) in form)
                 if (Find(name, values, "form field") is { } problem) return problem;
         }
@@ -42,9 +52,9 @@ internal static class MalformedText
 
     private static string? Find(string name, Microsoft.Extensions.Primitives.StringValues values, string what)
     {
-        if (StorableText.DecodedProblem(name) is { } badName) return $"A {what} has a name that {badName}.";
+        if (StorableText.Problem(name) is { } badName) return $"A {what} has a name that {badName}.";
         foreach (var value in values)
-            if (value is not null && StorableText.DecodedProblem(value) is { } problem)
+            if (value is not null && StorableText.Problem(value) is { } problem)
                 return $"The {what} '{Shown(name)}' {problem}.";
         return null;
     }

@@ -14,7 +14,9 @@ internal sealed class ServerErrors(IProblemDetailsService problems) : IException
 
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        if (!context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)) return false;
+        // The request's path already reads /error here: the failed request's own path is kept in the feature.
+        var path = context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path;
+        if (!path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase)) return false;
         context.Response.StatusCode = StatusCodes.Status500InternalServerError;
         // No Exception on the context: the writer must have nothing to show.
         return await problems.TryWriteAsync(new ProblemDetailsContext

@@ -34,7 +34,7 @@ public class MalformedTextTests
     [Theory]
     [InlineData("sqlite")]
     [InlineData("postgres")]
-    public async Task A_form_field_with_a_nul_or_bytes_that_are_not_utf8_is_refused_with_400_and_a_sentence(string provider)
+    public async Task A_form_field_with_a_nul_is_refused_with_400_and_json_typed_into_a_field_with_a_sentence(string provider)
     {
         await using var host = await HostAsync(provider);
         var client = host.App.CreateClient();
@@ -42,17 +42,14 @@ public class MalformedTextTests
         var token = Uri.EscapeDataString(FormPosts.AntiforgeryToken(page));
 
         var nul = await PostFormAsync(client, $"workflow=transnational-return%00&input=&__RequestVerificationToken={token}");
-        // U+D800 written as UTF-8 would be (CESU): no decoder turns it into a character.
-        var surrogate = await PostFormAsync(client, $"workflow=transnational-return&input=%ED%A0%80&__RequestVerificationToken={token}");
-        // And JSON typed into the start form's input field is read by the same rule.
+        // A browser sends half a surrogate pair typed into a field as U+FFFD, a character like any other; JSON typed
+        // into the start form's input field can still spell one, and is read by the same rule as a JSON body.
         var typed = await client.PostAsync("/?handler=Start", new FormUrlEncodedContent([
             KeyValuePair.Create("workflow", "transnational-return"), KeyValuePair.Create("input", """{"monitoring.months": "\ud800"}"""),
             KeyValuePair.Create("__RequestVerificationToken", FormPosts.AntiforgeryToken(page))]));
 
         Assert.Equal(HttpStatusCode.BadRequest, nul.StatusCode);
-        Assert.Contains("The form field &#39;workflow&#39; holds a NUL character (U+0000).", await nul.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.BadRequest, surrogate.StatusCode);
-        Assert.Contains("The form field &#39;input&#39; is not valid UTF-8 text.", await surrogate.Content.ReadAsStringAsync());
+        Assert.Contains("a field holds a NUL character (U+0000)", await nul.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, typed.StatusCode);
         Assert.Contains("The text at $[&#x27;monitoring.months&#x27;] holds half of a UTF-16 surrogate pair", await typed.Content.ReadAsStringAsync());
         await using var db = host.App.OpenDb();

@@ -23,7 +23,7 @@ public class ServerErrorTests
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True("application/problem+json" == response.Content.Headers.ContentType?.MediaType, body);
         var problem = JsonDocument.Parse(body).RootElement;
         Assert.Equal(ServerErrors.Title, problem.GetProperty("title").GetString());
         Assert.Equal(ServerErrors.Detail, problem.GetProperty("detail").GetString());
