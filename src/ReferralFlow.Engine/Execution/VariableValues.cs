@@ -22,6 +22,8 @@ public static class VariableValues
             case VariableType.String when scalar.TryGetValue<string>(out var s):
                 if (declared.Values is { } allowed && !allowed.Contains(s))
                     throw new WorkflowInputException($"'{name}' must be one of {string.Join(", ", allowed)}.");
+                if (declared.Values is null && VariableCodes.Problem(name, s) is { } problem)
+                    throw new WorkflowInputException(problem);
                 return JsonValue.Create(s);
             case VariableType.Number when scalar.TryGetValue<decimal>(out var n):
                 return JsonValue.Create(n);
