@@ -7,6 +7,7 @@ using ReferralFlow.Web.SignIn;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.WebHost.UseStaticWebAssets();
 
+builder.Services.AddReferralFlowHostingDefences();
 builder.Services.AddReferralFlow();
 builder.Services.AddReferralFlowWorkers();
 builder.Services.AddStaffSignIn();
@@ -18,7 +19,7 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
 
-if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error");
+app.UseReferralFlowHostingDefences();
 app.UseStatusCodePages();
 app.UseStaticFiles();
 app.UseRateLimiter();

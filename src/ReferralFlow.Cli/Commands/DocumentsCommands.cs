@@ -17,7 +17,7 @@ internal static class DocumentsCommands
     {
         var referral = RecordOptions.Referral();
         var kind = RecordOptions.Text("--kind", $"The document: {string.Join(", ", DocumentKinds.All)}");
-        var authority = RecordOptions.Text("--authority", "Issuing authority: a directory key (consulate, civil registry …) or its name");
+        var authority = RecordOptions.Text("--authority", $"Issuing authority: a directory key, or one of {string.Join(", ", DocumentCodes.AuthorityKinds)} with an optional country (civil-registry:NG)");
         var number = RecordOptions.Text("--number", "The document number, when known (stored encrypted)", required: false);
         var due = RecordOptions.Time("--due", "When the document is expected");
         var command = new Command("add", "Record a document requested from an authority") { referral, kind, authority, number, due };
@@ -107,7 +107,7 @@ internal static class DocumentsCommands
     {
         var document = DocumentArgument();
         var due = RecordOptions.Time("--due", "The new expected date", required: true);
-        var reason = RecordOptions.Text("--reason", "Why the date moves (kept in the history)");
+        var reason = RecordOptions.Text("--reason", $"Why the date moves (kept in the history): {string.Join(", ", DocumentCodes.DueReasons)}");
         var command = new Command("due", "Reset a document's due date, with the reason") { document, due, reason };
         command.SetAction(CliAction.Run(async (parse, output, ct) =>
         {

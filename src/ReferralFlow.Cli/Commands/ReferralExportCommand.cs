@@ -15,13 +15,15 @@ internal static class ReferralExportCommand
         var id = new Argument<string>("referral") { Description = "Id or case code of the referral" };
         var purpose = new Option<string>("--purpose") { Description = "Why the record leaves the system", Required = true, HelpName = "purpose" };
         purpose.AcceptOnlyFromAmong([.. ExportPurposes.All]);
-        var file = new Option<string?>("--out") { Description = "Write to this file instead of standard output", HelpName = "file.json" };
+        var file = new Option<string?>("--out") { Description = "Write to this new file instead of standard output (never through a symbolic link)", HelpName = "file.json" };
+        var force = new Option<bool>("--force") { Description = "Replace the --out file when it exists" };
         var command = new Command("export", "The referral's whole record as JSON (HTCDS field names), for a lawful hand-over or an access request")
         {
-            id, purpose, file,
+            id, purpose, file, force,
         };
         command.SetAction(CliAction.Run(async (parse, output, ct) =>
         {
+            if (parse.GetValue(file) is { } target) ExportTarget.Check(target, parse.GetValue(force));
             var context = await CliContext.OpenAsync(parse, output, ct);
             var referralId = await context.ReferralIdAsync(parse.GetValue(id)!, ct);
             await using var db = context.OpenDb();
@@ -30,9 +32,8 @@ internal static class ReferralExportCommand
             var json = document.ToJsonString(Indented);
             if (parse.GetValue(file) is { } path)
             {
-                await File.WriteAllTextAsync(path, json + Environment.NewLine, ct);
                 // The file holds the person's data in clear: readable by its owner only.
-                if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                await ExportTarget.WriteAsync(path, json + Environment.NewLine, parse.GetValue(force), ct);
                 output.Line($"Exported the record of {document["case"]?["caseCode"]} to {path} (audited).");
             }
             else output.Out.WriteLine(json);

@@ -9,7 +9,7 @@ using ReferralFlow.Core.Protection;
 namespace ReferralFlow.Core.Documents;
 
 /// <summary>What a caseworker records when asking for a document. <paramref name="Authority"/> is a directory key
-/// or id, or else the authority's name as written.</summary>
+/// or id, or else a kind of authority with an optional country (<see cref="DocumentCodes.Authority"/>).</summary>
 public sealed record DocumentInput(string Kind, string Authority, string? Number = null, DateTimeOffset? DueAt = null);
 
 /// <summary>
@@ -22,7 +22,7 @@ public sealed class DocumentRecords(ReferralFlowDb db, PersonalDataProtector pro
     {
         var kind = input.Kind.Trim().ToLowerInvariant();
         if (!DocumentKinds.All.Contains(kind))
-            throw new ReferralFlowException($"Unknown document kind '{input.Kind}'; use one of {string.Join(", ", DocumentKinds.All)}.");
+            throw new ReferralFlowException($"Unknown document kind (--kind); use one of {string.Join(", ", DocumentKinds.All)}.");
         if (string.IsNullOrWhiteSpace(input.Authority))
             throw new ReferralFlowException("Name the issuing authority (--authority): a directory key such as a consulate's, or its name.");
         var referral = await RecordedReferral.ActiveAsync(db, referralReference, "documents", ct);
@@ -66,7 +66,7 @@ public sealed class DocumentRecords(ReferralFlowDb db, PersonalDataProtector pro
         var document = await ActiveDocumentAsync(documentId, ct);
         var before = document.DueAt;
         document.ResetDue(dueAt, reason, now);
-        var detail = $"{document.Kind}: due {Format(before)} → {Format(dueAt)}; reason: {reason.Trim()}";
+        var detail = $"{document.Kind}: due {Format(before)} → {Format(dueAt)}; reason: {DocumentCodes.DueReason(reason)}";
         RecordHistory.Add(db, document.ReferralId, RecordHistory.DocumentDueReset, now, actor.Name, detail);
         AuditTrail.Record(db, actor, "document.due-reset", document.ReferralId, Subject(document), now, detail);
         await db.SaveChangesAsync(ct);
@@ -139,8 +139,7 @@ public sealed class DocumentRecords(ReferralFlowDb db, PersonalDataProtector pro
     {
         var organisation = await PartnerDirectory.LookUpAsync(db, reference, ct);
         if (organisation is not null) return (organisation.Id, organisation.Name);
-        if (reference.Length > 200) throw new ReferralFlowException("Keep the authority's name under 200 characters.");
-        return (null, reference);
+        return (null, DocumentCodes.Authority(reference));
     }
 
     internal static string Subject(DocumentRequest document) => $"document {document.Id}";

@@ -17,7 +17,8 @@ public sealed class DocumentRequest
     /// <summary>The issuing authority from the partner directory, when it is listed there …</summary>
     public Guid? AuthorityOrganisationId { get; init; }
 
-    /// <summary>… or as written by the caseworker (a civil registry rarely is). Never a person's name.</summary>
+    /// <summary>… or its kind and country (<see cref="DocumentCodes.Authority"/>; a civil registry rarely is listed).
+    /// A code, never free text: it is stored in clear.</summary>
     public string? AuthorityName { get; init; }
 
     public DocumentStatus Status { get; private set; } = DocumentStatus.Requested;
@@ -54,7 +55,7 @@ public sealed class DocumentRequest
     public void ResetDue(DateTimeOffset dueAt, string reason, DateTimeOffset at)
     {
         if (string.IsNullOrWhiteSpace(reason))
-            throw new ReferralFlowException($"Give the reason the {Kind}'s due date moves (--reason), e.g. \"consulate asked for a police certificate\".");
+            throw new ReferralFlowException($"Give the reason the {Kind}'s due date moves (--reason): one of {string.Join(", ", DocumentCodes.DueReasons)}.");
         if (Status is DocumentStatus.Collected or DocumentStatus.Refused)
             throw new ReferralFlowException($"The {Kind} is {DocumentStatusCodes.ToCode(Status)}: its due date no longer matters.");
         DueAt = dueAt;

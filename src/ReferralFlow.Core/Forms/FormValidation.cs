@@ -99,7 +99,7 @@ public static class FormValidation
             return $"'{field.Label}' must be a list of {Expected(field)}";
         var chosen = items.Select(i => Text(i)!).ToList();
         if (chosen.FirstOrDefault(c => !field.Options.Contains(c)) is { } unknown)
-            return $"'{field.Label}' offers no '{unknown}': choose among {string.Join(", ", field.Options)}{DidYouMean(field, unknown)}";
+            return $"'{field.Label}' offers no such choice: choose among {string.Join(", ", field.Options)}{DidYouMean(field, unknown)}";
         return chosen.Distinct().Count() == chosen.Count ? null : $"'{field.Label}' lists a choice twice: keep one";
     }
 

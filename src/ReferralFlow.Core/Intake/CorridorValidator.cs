@@ -3,7 +3,8 @@ using ReferralFlow.Core.Partners;
 
 namespace ReferralFlow.Core.Intake;
 
-/// <summary>Country codes as the directory checks them (<see cref="CountryCodes"/>), with the same "write 'GB'" hints.</summary>
+/// <summary>Country codes as the directory checks them (<see cref="CountryCodes"/>), with the same "write 'GB'" hints. A
+/// message names the field and what is wrong, never the text typed (it could be anything, a name included).</summary>
 public sealed class CorridorValidator : AbstractValidator<CorridorInput>
 {
     public CorridorValidator()
@@ -23,6 +24,6 @@ public sealed class CorridorValidator : AbstractValidator<CorridorInput>
     private static bool Known(string code) => string.IsNullOrWhiteSpace(code) || CountryCodes.IsKnown(code);
 
     private static string Problem(string code) => CountryCodes.Suggest(code) is { } meant
-        ? $"'{code}' is not an ISO 3166 alpha-2 country code: write '{meant}'"
-        : $"'{code}' is not an ISO 3166 alpha-2 country code: write two capital letters such as RO, DE or RS";
+        ? $"is not an ISO 3166 alpha-2 country code: write '{meant}'"
+        : "is not an ISO 3166 alpha-2 country code: write two capital letters such as RO, DE or RS";
 }

@@ -28,6 +28,8 @@ public static class IntakeReader
         {
             throw new ReferralFlowException($"{source} is not valid JSON (line {(e.LineNumber ?? 0) + 1}): fix the syntax.");
         }
+        if (Engine.Execution.StorableText.FindInJson(json) is { } bad)
+            throw new ReferralFlowException($"{source}: the text at {bad.Path} {bad.Problem}: it cannot be stored, fix it.");
         return root is JsonObject obj ? Read(obj)
             : throw new ReferralFlowException($"{source} must be a JSON object with \"person\", \"sendingOrganisation\", " +
                 "\"receivingOrganisation\", \"corridor\" and \"variables\" (each optional).");

@@ -74,7 +74,7 @@ public sealed class IntakeValidator : AbstractValidator<ReferralIntake>
         if (string.IsNullOrWhiteSpace(reference))
             c.AddFailure("give the organisation's directory id (see 'referralflow partners list'), or leave the field out");
         else if (!context.Organisations.TryGetValue(reference.Trim(), out var organisation))
-            c.AddFailure($"no organisation '{reference}' in the directory" +
+            c.AddFailure("names no organisation of the directory" +
                 (Suggestions.Closest(reference.Trim(), context.DirectoryKeys) is { } close ? $"; did you mean '{close}'?" : "; list them with 'referralflow partners list'"));
         else if (!organisation.Active)
             c.AddFailure($"organisation '{organisation.Key}' ({organisation.Name}) is inactive: choose an active one");

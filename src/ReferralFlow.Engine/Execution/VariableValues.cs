@@ -22,6 +22,8 @@ public static class VariableValues
             case VariableType.String when scalar.TryGetValue<string>(out var s):
                 if (declared.Values is { } allowed && !allowed.Contains(s))
                     throw new WorkflowInputException($"'{name}' must be one of {string.Join(", ", allowed)}.");
+                if (declared.Values is null && VariableCodes.Problem(name, s) is { } problem)
+                    throw new WorkflowInputException(problem);
                 return JsonValue.Create(s);
             case VariableType.Number when scalar.TryGetValue<decimal>(out var n):
                 return JsonValue.Create(n);
@@ -77,6 +79,8 @@ public static class VariableValues
     /// <summary>Reads a JSON object of submitted values (a file given to the CLI, a form post).</summary>
     public static IReadOnlyDictionary<string, JsonNode?> ParseObject(string json)
     {
+        if (StorableText.FindInJson(json) is { } bad)
+            throw new WorkflowInputException($"The text at {bad.Path} {bad.Problem}: it cannot be stored, fix it.");
         try
         {
             return JsonNode.Parse(json) is JsonObject obj

@@ -16,7 +16,7 @@ public class CaseRecordsCliTests
     {
         await using var cli = CliRun.OnSqlite();
         var (_, code) = await cli.StartAsync();
-        var added = await cli.JsonAsync("documents", "add", code, "--kind", "passport", "--authority", "Consulate of Nigeria, Paris",
+        var added = await cli.JsonAsync("documents", "add", code, "--kind", "passport", "--authority", "consulate:NG",
             "--due", "2027-02-01T00:00:00Z", "--now", Now);
         var id = added["id"]!.GetValue<string>();
         await cli.JsonAsync("documents", "requirement", id, "--add", "two photos", "--now", Now);
@@ -25,7 +25,7 @@ public class CaseRecordsCliTests
         Assert.Equal("The passport is now issued.", issued.Out.Trim());
 
         var listed = (await cli.JsonAsync("documents", "list", code)).AsArray().Single()!;
-        Assert.Equal(("passport", "issued", "Consulate of Nigeria, Paris", "2027-02-01T00:00:00+00:00"),
+        Assert.Equal(("passport", "issued", "consulate:NG", "2027-02-01T00:00:00+00:00"),
             (listed["kind"]!.GetValue<string>(), listed["status"]!.GetValue<string>(), listed["authority"]!.GetValue<string>(), listed["dueAt"]!.GetValue<string>()));
         Assert.Equal("met", listed["requirements"]![0]!["status"]!.GetValue<string>());
 

@@ -22,7 +22,7 @@ public class DocumentRecordsTests
         DocumentRequest document;
         await using (var db = h.Open())
             document = await new DocumentRecords(db, h.Protector, RecordsHarness.Staff, h.Now)
-                .AddAsync(referral.CaseCode, new DocumentInput("passport", "Consulate of Nigeria, Paris", Number), default);
+                .AddAsync(referral.CaseCode, new DocumentInput("passport", "consulate:NG", Number), default);
 
         await using (var db = h.Open())
         {
@@ -58,7 +58,7 @@ public class DocumentRecordsTests
         var referral = await h.StartAsync();
         Guid id;
         await using (var db = h.Open())
-            id = (await Records(db, h).AddAsync(referral.CaseCode, new DocumentInput("id-card", "Romanian consulate, Munich"), default)).Id;
+            id = (await Records(db, h).AddAsync(referral.CaseCode, new DocumentInput("id-card", "consulate:RO"), default)).Id;
 
         foreach (var status in new[] { "more-information-asked", "requested", "issued", "collected" })
             await using (var db = h.Open()) await Records(db, h).ChangeStatusAsync(id, status, default);
@@ -83,7 +83,7 @@ public class DocumentRecordsTests
         }
         await using (var db = h.Open())
         {
-            var requested = (await Records(db, h).AddAsync(referral.CaseCode, new DocumentInput("birth-certificate", "Civil registry, Iași"), default)).Id;
+            var requested = (await Records(db, h).AddAsync(referral.CaseCode, new DocumentInput("birth-certificate", "civil-registry:RO"), default)).Id;
             var error = await Assert.ThrowsAsync<ReferralFlowException>(() => Records(db, h).ChangeStatusAsync(requested, "collected", default));
             Assert.Contains("from requested it can become more-information-asked or issued or refused", error.Message);
         }
@@ -96,7 +96,7 @@ public class DocumentRecordsTests
         var referral = await h.StartAsync();
         Guid id;
         await using (var db = h.Open())
-            id = (await Records(db, h).AddAsync(referral.CaseCode, new DocumentInput("travel-document", "Serbian consulate, Milan"), default)).Id;
+            id = (await Records(db, h).AddAsync(referral.CaseCode, new DocumentInput("travel-document", "consulate:RS"), default)).Id;
 
         await using (var db = h.Open()) await Records(db, h).AddRequirementAsync(id, "two photos", default);
         h.Runtime.Clock.Advance(TimeSpan.FromDays(3));
@@ -135,12 +135,12 @@ public class DocumentRecordsTests
         await using (var db = h.Open())
             Assert.Equal(h.Now.AddDays(20), (await db.DocumentRequests.SingleAsync()).DueAt);
 
-        await using (var db = h.Open()) await Records(db, h).ResetDueAsync(id, h.Now.AddDays(40), "consulate asked for additional papers", default);
+        await using (var db = h.Open()) await Records(db, h).ResetDueAsync(id, h.Now.AddDays(40), "more-papers-requested", default);
         await using (var db = h.Open())
         {
             Assert.Equal(h.Now.AddDays(40), (await db.DocumentRequests.SingleAsync()).DueAt);
             var entry = await db.History.SingleAsync(e => e.Kind == RecordHistory.DocumentDueReset);
-            Assert.Equal("passport: due 2027-01-24 09:00 UTC → 2027-02-13 09:00 UTC; reason: consulate asked for additional papers", entry.Detail);
+            Assert.Equal("passport: due 2027-01-24 09:00 UTC → 2027-02-13 09:00 UTC; reason: more-papers-requested", entry.Detail);
             Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.Action == "document.due-reset"));
         }
     }
@@ -159,12 +159,12 @@ public class DocumentRecordsTests
         {
             await Records(db, h).AddAsync(referral.CaseCode, new DocumentInput("temporary-passport", "ng-consulate-paris"), default);
             h.Runtime.Clock.Advance(TimeSpan.FromMinutes(1));
-            await Records(db, h).AddAsync(referral.CaseCode, new DocumentInput("birth-certificate", "Civil registry of Benin City"), default);
+            await Records(db, h).AddAsync(referral.CaseCode, new DocumentInput("birth-certificate", "Civil-Registry:ng"), default);
         }
         await using (var db = h.Open())
         {
             var views = await DocumentList.ForAsync(db, referral.CaseCode, null, RecordsHarness.Staff, h.Now, default);
-            Assert.Equal(["Consulate General of Nigeria, Paris:True", "Civil registry of Benin City:False"], views.Select(v => $"{v.Authority}:{v.AuthorityInDirectory}"));
+            Assert.Equal(["Consulate General of Nigeria, Paris:True", "civil-registry:NG:False"], views.Select(v => $"{v.Authority}:{v.AuthorityInDirectory}"));
         }
     }
 
@@ -176,7 +176,7 @@ public class DocumentRecordsTests
         await using (var db = h.Open())
         {
             var unknown = await Assert.ThrowsAsync<ReferralFlowException>(() => Records(db, h).AddAsync(referral.CaseCode, new DocumentInput("visa", "Consulate"), default));
-            Assert.Contains("Unknown document kind 'visa'; use one of passport", unknown.Message);
+            Assert.Contains("Unknown document kind (--kind); use one of passport", unknown.Message);
         }
         await h.Runtime.Runtime.WithdrawAsync(referral.Id, Actor.Operator("test"));
         await using (var db = h.Open())

@@ -69,7 +69,7 @@ public sealed class FullRecordExportTests
         var caseCode = await intake.StartedAsync("transnational-return", People.AtRest.IntakeJson());
         Assert.Equal(0, (await cli.RunAsync("consent", "record", caseCode, "--recipient", "ro-adpare", "--purpose", "refer",
             "--form", "written", "--given-by", "person", "--now", People.IntakeCli.Now)).ExitCode);
-        var document = await cli.RunAsync("documents", "add", caseCode, "--kind", "passport", "--authority", "Consulate of Romania",
+        var document = await cli.RunAsync("documents", "add", caseCode, "--kind", "passport", "--authority", "consulate:RO",
             "--number", "PAS-77120", "--due", "2027-02-01T00:00:00Z", "--now", People.IntakeCli.Now);
         Assert.True(document.ExitCode == 0, document.ToString());
         using var folder = new TempDirectory();

@@ -35,7 +35,7 @@ public class FormValidationTests
         { """{ "name": "A", "reviewOn": "31.01.2027" }""", "reviewOn", "'Review on' must be a date like 2027-01-31" },
         { """{ "name": "A", "channel": "writen" }""", "channel", "'Channel' must be one of written, verbal; did you mean 'written'?" },
         { """{ "name": "A", "services": "medical" }""", "services", "'Services' must be a list of one of medical, legal, housing" },
-        { """{ "name": "A", "services": ["medical", "lega"] }""", "services", "'Services' offers no 'lega': choose among medical, legal, housing; did you mean 'legal'?" },
+        { """{ "name": "A", "services": ["medical", "lega"] }""", "services", "'Services' offers no such choice: choose among medical, legal, housing; did you mean 'legal'?" },
         { """{ "name": "A", "services": ["legal", "legal"] }""", "services", "'Services' lists a choice twice" },
         { """{ "name": "A", "level": "extreme" }""", "level", "'Level' must be one of low, medium, high" },
         { """{ "name": "A", "note": "x" }""", "note", "the 'check' form has no field 'note'; did you mean 'notes'?" },

@@ -16,7 +16,13 @@ public sealed class CapturedLogs : ILoggerProvider
 
     private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
     {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        /// <summary>A scope is written beside every line inside it by sinks that show scopes: kept as a line of its own.</summary>
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull
+        {
+            var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(" ", pairs.Select(p => $"{p.Key}={p.Value}")) : "";
+            lines.Enqueue($"Scope {category}: {state} {values}");
+            return null;
+        }
 
         public bool IsEnabled(LogLevel logLevel) => true;
 

@@ -84,8 +84,8 @@ public class PersonWebTests
         var detail = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()!;
         Assert.Contains("3 problems", detail);
         Assert.Contains("$.person.birthDate: is not an ISO date", detail);
-        Assert.Contains("$.corridor.origin: 'UK' is not an ISO 3166 alpha-2 country code: write 'GB'", detail);
-        Assert.Contains("$.receivingOrganisation: no organisation 'ro-adpar' in the directory; did you mean 'ro-adpare'?", detail);
+        Assert.Contains("$.corridor.origin: is not an ISO 3166 alpha-2 country code: write 'GB'", detail);
+        Assert.Contains("$.receivingOrganisation: names no organisation of the directory; did you mean 'ro-adpare'?", detail);
         Assert.DoesNotContain("17.05.1994", detail);
         await using var db = app.OpenDb();
         // No audit entry beyond those of the test caseworker's access token.

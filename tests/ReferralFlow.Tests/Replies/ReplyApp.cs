@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ReferralFlow.Core.Replies;
 using ReferralFlow.Core.Runtime;
 using ReferralFlow.Engine.Simulation;
+using ReferralFlow.Tests.Infrastructure;
 using ReferralFlow.Tests.Runtime;
 using ReferralFlow.Tests.Web;
 
@@ -24,10 +25,10 @@ internal sealed class ReplyApp : IAsyncDisposable
     public ReferralRuntime Runtime => App.Services.GetRequiredService<ReferralRuntime>();
     public ReplyLinks Links => App.Services.GetRequiredService<ReplyLinks>();
 
-    public static ReplyApp Start()
+    public static ReplyApp Start(CapturedLogs? logs = null)
     {
         var clock = new VirtualClock(RuntimeHarness.Start);
-        return new ReplyApp(new WebApp(clock: clock), clock);
+        return new ReplyApp(new WebApp(clock: clock, logs: logs), clock);
     }
 
     public Task<ReplyCase> NewCaseAsync(Guid? contactId = null) => ReplyCase.AtAcceptReferralAsync(Runtime, Links, contactId);

@@ -20,10 +20,14 @@ public sealed class WebApp : WebApplicationFactory<ReferralFlowSettings>
 {
     private readonly SqliteFile database;
     private readonly bool ownsDatabase;
+    private readonly string? connectionString;
     private readonly TempDirectory keys = new("rf-keys");
 
-    public WebApp(bool demo = false, TimeProvider? clock = null, bool workers = false, SqliteFile? database = null, CapturedLogs? logs = null)
+    public WebApp(bool demo = false, TimeProvider? clock = null, bool workers = false, SqliteFile? database = null, CapturedLogs? logs = null,
+        bool production = false, string? connectionString = null)
     {
+        Production = production;
+        this.connectionString = connectionString;
         Logs = logs;
         this.database = database ?? new SqliteFile();
         ownsDatabase = database is null;
@@ -33,13 +37,19 @@ public sealed class WebApp : WebApplicationFactory<ReferralFlowSettings>
     }
 
     public bool Demo { get; }
+
+    /// <summary>Runs the host as the README's command does (Production) instead of the factory's Development.</summary>
+    public bool Production { get; }
     public bool Workers { get; }
     public TimeProvider? Clock { get; }
 
     /// <summary>When given, receives every log line of the host at every level.</summary>
     public CapturedLogs? Logs { get; }
 
-    public ReferralFlowDb OpenDb() => new(DatabaseProvider.Options(database.ConnectionString));
+    /// <summary>The SQLite file, unless a connection string (PostgreSQL) was given.</summary>
+    public string ConnectionString => connectionString ?? database.ConnectionString;
+
+    public ReferralFlowDb OpenDb() => new(DatabaseProvider.Options(ConnectionString));
 
     private TestMember? caseworker;
 
@@ -83,7 +93,8 @@ public sealed class WebApp : WebApplicationFactory<ReferralFlowSettings>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting(ReferralFlowSettings.Database, database.ConnectionString);
+        if (Production) builder.UseEnvironment("Production");
+        builder.UseSetting(ReferralFlowSettings.Database, ConnectionString);
         builder.UseSetting(ReferralFlowSettings.Workflows, Path.Combine(AppContext.BaseDirectory, "workflows"));
         builder.UseSetting(ReferralFlowSettings.Demo, Demo ? "true" : "false");
         builder.UseSetting(ReferralFlowSettings.TimerWorkers, Workers ? "true" : "false");

@@ -9,12 +9,14 @@ using ReferralFlow.Core.Replies;
 namespace ReferralFlow.Web.Pages.Reply;
 
 /// <summary>The reply pages' services: opening and answering through links, issuing links for the mail worker, and
-/// the limits on answers (per token against a stuck or hostile client, per address against guessing).</summary>
+/// the limits on answers (per token against a stuck or hostile client, per address against guessing) and on opening
+/// reply pages (per address: each open is a guess at a token).</summary>
 public static class ReplyServices
 {
     public const string ExpiryDaysSetting = "REFERRALFLOW_REPLY_EXPIRY_DAYS";
     public const int AnswersPerTokenPerMinute = 10;
     public const int AnswersPerAddressPerMinute = 30;
+    public const int OpensPerAddressPerMinute = 60;
 
     public static IServiceCollection AddReplyPages(this IServiceCollection services)
     {
@@ -30,7 +32,8 @@ public static class ReplyServices
         {
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 AnswersBy(context => ReplyToken(context), AnswersPerTokenPerMinute),
-                AnswersBy(context => context.Connection.RemoteIpAddress?.ToString() ?? "unknown", AnswersPerAddressPerMinute));
+                AnswersBy(context => Address(context), AnswersPerAddressPerMinute),
+                OpensBy(context => Address(context), OpensPerAddressPerMinute));
             options.OnRejected = (rejected, ct) => TooManyAnswersAsync(rejected.HttpContext, ct);
         });
         return services;
@@ -51,6 +54,18 @@ public static class ReplyServices
                 })
                 : RateLimitPartition.GetNoLimiter(""));
 
+    /// <summary>Only reply pages opened (GET /reply/{token}) count, apart from answers.</summary>
+    private static PartitionedRateLimiter<HttpContext> OpensBy(Func<HttpContext, string> key, int perMinute) =>
+        PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            !HttpMethods.IsPost(context.Request.Method) && ReplyToken(context).Length > 0
+                ? RateLimitPartition.GetFixedWindowLimiter(key(context), _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+                })
+                : RateLimitPartition.GetNoLimiter(""));
+
+    private static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
     private static string ReplyToken(HttpContext context) =>
         context.Request.Path.StartsWithSegments("/reply", StringComparison.OrdinalIgnoreCase, out var rest)
             ? rest.Value?.Trim('/') ?? "" : "";
@@ -61,13 +76,13 @@ public static class ReplyServices
         context.Response.Headers.RetryAfter = "60";
         context.Response.Headers.CacheControl = "no-store";
         context.Response.ContentType = "text/html; charset=utf-8";
-        await context.Response.WriteAsync("""
+        await context.Response.WriteAsync($$"""
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8" /><meta name="robots" content="noindex" /><meta name="referrer" content="no-referrer" />
             <title>Too many attempts · ReferralFlow</title><link rel="stylesheet" href="/css/site.css" /></head>
             <body><main class="container"><h1>Too many attempts</h1>
-            <p>Too many answers were sent in a short time, so this one was not looked at and nothing was changed.
-            Wait a minute, then open the link from the e-mail again.</p></main></body></html>
+            <p>Too many {{(HttpMethods.IsPost(context.Request.Method) ? "answers were sent" : "reply pages were opened")}} in a short time,
+            so this one was not looked at and nothing was changed. Wait a minute, then open the link from the e-mail again.</p></main></body></html>
             """, ct);
     }
 }
