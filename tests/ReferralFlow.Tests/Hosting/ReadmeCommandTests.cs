@@ -16,7 +16,10 @@ public class ReadmeCommandTests
         using var folder = new TempDirectory("rf-readme");
         var port = FreePort();
         using var web = Start(folder.Path, port);
-        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() })
+        {
+            BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30),
+        };
         try
         {
             var home = await WaitForAsync(client, web);
@@ -24,7 +27,19 @@ public class ReadmeCommandTests
                 new StringContent("""{"workflow":"transnational-return","person":{"fullName":"\ud800"}}""", Encoding.UTF8, "application/json"));
             var problem = await malformed.Content.ReadAsStringAsync();
 
-            Assert.Contains("class=\"case-code\"", await home.Content.ReadAsStringAsync());
+            // Closed by default: the first page is the sign-in, and the console printed the demo users' sign-in.
+            var signIn = await home.Content.ReadAsStringAsync();
+            Assert.EndsWith("/signin", home.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
+            var coordinator = System.Text.RegularExpressions.Regex.Match(web.Output(),
+                @"Demo user: (\S+)  role: coordinator  organisation: .+  password: (\S+)");
+            Assert.True(coordinator.Success, web.Output());
+            Assert.Equal(5, System.Text.RegularExpressions.Regex.Matches(web.Output(), "Demo user: .*  password: ").Count);
+            var signedIn = await client.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Email"] = coordinator.Groups[1].Value, ["Password"] = coordinator.Groups[2].Value,
+                ["__RequestVerificationToken"] = Web.FormPosts.AntiforgeryToken(signIn),
+            }));
+            Assert.Contains("class=\"case-code\"", await signedIn.Content.ReadAsStringAsync());
             Assert.False(home.Headers.Contains("Server"), "Kestrel names itself in a Server header");
             Assert.True(home.Headers.Contains("Content-Security-Policy"));
             Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);

@@ -21,7 +21,11 @@ public class ReplyTokenLogTests
         var answered = await FormPosts.PostAsync(app.Client, reply.Path("declined"), page, ("reason", "No free places"));
 
         Assert.True(answered.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect or HttpStatusCode.SeeOther, answered.StatusCode.ToString());
-        // The capture sees every level; the hosting log of both requests is there, with the path redacted.
+        // The capture sees every level; the hosting log of both requests is there, with the path redacted. The test server
+        // hands the response over before the host logs "Request finished": give that line a moment to arrive.
+        for (var wait = 0; wait < 50 && !logs.Lines.Any(l => l.Contains("Request finished", StringComparison.Ordinal)
+                 && l.Contains("POST", StringComparison.Ordinal)); wait++)
+            await Task.Delay(100);
         var seen = logs.Lines.Where(line => !line.StartsWith(nameof(LogLevel.Trace), StringComparison.Ordinal)).ToList();
         Assert.Contains(seen, line => line.Contains("Request starting", StringComparison.Ordinal) && line.Contains("GET", StringComparison.Ordinal)
             && line.Contains("/reply/{redacted}", StringComparison.Ordinal));

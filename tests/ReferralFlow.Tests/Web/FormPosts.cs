@@ -25,6 +25,13 @@ public static partial class FormPosts
             fields.Select(f => KeyValuePair.Create(f.Name, f.Value))
                 .Append(KeyValuePair.Create("__RequestVerificationToken", AntiforgeryToken(html)))));
 
+    /// <summary>The tasks a referral page sends to their form (<c>/tasks/complete/{id}</c>).</summary>
+    public static IReadOnlyList<string> FormLinks(string html) =>
+        [.. FormLink().Matches(html).Select(m => m.Groups[1].Value).Distinct()];
+
+    [GeneratedRegex("href=\"/tasks/complete/([0-9a-f-]{36})\"")]
+    private static partial Regex FormLink();
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenInput();
 

@@ -74,7 +74,7 @@ public class TaskFormPageTests
         await using var db = app.OpenDb();
         var stored = await db.FormSubmissions.SingleAsync(s => s.TaskId == taskId);
         Assert.DoesNotContain("Uncle", stored.ProtectedJson);
-        Assert.Equal((WorkTaskStatus.Completed, "web"), ((await db.Tasks.SingleAsync(t => t.Id == taskId)).Status, stored.SubmittedBy));
+        Assert.Equal((WorkTaskStatus.Completed, app.Caseworker.Email), ((await db.Tasks.SingleAsync(t => t.Id == taskId)).Status, stored.SubmittedBy));
         Assert.Contains("\"risk.level\":\"high\"", (await db.Referrals.SingleAsync()).StateJson);
         var audit = await db.AuditEntries.SingleAsync(e => e.Action == TaskForms.Submitted && e.Subject == $"form risk-assessment {stored.Id}");
         Assert.StartsWith("web ", audit.Source);
