@@ -160,10 +160,8 @@ internal static class UsersCommands
         return command;
     }
 
-    /// <summary>The database made ready as for every command, then Identity on it (<see cref="StaffIdentity.Services"/>).</summary>
-    private static async Task<Microsoft.Extensions.DependencyInjection.ServiceProvider> OpenAsync(ParseResult parse, CliOutput output, CancellationToken ct)
-    {
-        var context = await CliContext.OpenAsync(parse, output, ct);
-        return StaffIdentity.Services(context.ConnectionString, GlobalOptions.Read(parse).KeysFolder, context.Clock);
-    }
+    /// <summary>The database made ready as for every command, and the command's services (the one composition root,
+    /// Identity included), disposed when the command ends.</summary>
+    private static async Task<Microsoft.Extensions.DependencyInjection.ServiceProvider> OpenAsync(ParseResult parse, CliOutput output, CancellationToken ct) =>
+        (Microsoft.Extensions.DependencyInjection.ServiceProvider)(await CliContext.OpenAsync(parse, output, ct)).Services;
 }

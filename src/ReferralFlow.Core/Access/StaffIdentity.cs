@@ -1,4 +1,5 @@
-using Microsoft.AspNetCore.DataProtection;
+using ReferralFlow.Core.Definitions;
+using ReferralFlow.Core.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -34,16 +35,11 @@ public static class StaffIdentity
     public static ServiceProvider Services(string connectionString, string keysFolder, TimeProvider clock,
         Action<ILoggingBuilder>? logging = null)
     {
-        var options = DatabaseProvider.Options(connectionString, keysFolder);
         var services = new ServiceCollection();
         services.AddLogging(builder => logging?.Invoke(builder));
-        services.AddDataProtection()
-            .SetApplicationName(PersonalDataProtector.ApplicationName)
-            .PersistKeysToFileSystem(new DirectoryInfo(keysFolder));
-        services.AddScoped(_ => new ReferralFlowDb(options));
         services.AddSingleton(clock);
-        services.AddStaffIdentity();
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        services.AddReferralFlowCore(new ReferralFlowCoreSettings(connectionString, WorkflowFiles.DefaultDirectory(), keysFolder));
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
     public static void Configure(IdentityOptions options)

@@ -53,7 +53,9 @@ public abstract record Actor
 public sealed record UserActor(Guid UserId, string UserName, Guid OrganisationId, string? Address) : Actor
 {
     public override string Name => UserName;
-    public override string Source => Address is { Length: > 0 } ? $"web {Address}" : "web";
+
+    /// <summary>"web 10.0.0.7 organisation 3f2a…": the audit trail knows a user by name and organisation.</summary>
+    public override string Source => $"{(Address is { Length: > 0 } ? $"web {Address}" : "web")} organisation {OrganisationId:D}";
     public override HandOffAttribution Attribution(string? channel) => new(HandOffActorKinds.Staff, UserName, null, channel);
 }
 

@@ -1,4 +1,10 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Logging;
+using ReferralFlow.Core.Access;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ReferralFlow.Core.Definitions;
@@ -49,6 +55,13 @@ public static class ReferralFlowCore
         services.TryAddSingleton(provider => new HandOffProgress(
             provider.GetRequiredService<Func<ReferralFlowDb>>(), provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<PersonalDataProtector>()));
+        // Staff users: Identity on this database, its tokens protected with the keys folder's Data Protection key ring
+        // (the web host's cookies too), so that a user made on the command line signs in on the web under the same rules.
+        services.AddLogging();
+        services.AddDataProtection().SetApplicationName(PersonalDataProtector.ApplicationName);
+        services.AddOptions<KeyManagementOptions>().Configure<ReferralFlowCoreSettings, ILoggerFactory>((options, core, logs) =>
+            options.XmlRepository = new FileSystemXmlRepository(Directory.CreateDirectory(core.KeysFolder), logs));
+        if (!services.Any(s => s.ServiceType == typeof(UserManager<StaffUser>))) services.AddStaffIdentity();
         return services;
     }
 

@@ -12,7 +12,7 @@ namespace ReferralFlow.Web.Demo;
 /// demo reachable on a network must not have known passwords, and never through the logger, so that no log sink
 /// receives a password. Later starts say the users exist and how to give one a new password.
 /// </summary>
-public sealed class DemoUsers(ReferralFlowSettings settings, TimeProvider clock, ILogger<DemoUsers> logger)
+public sealed class DemoUsers(IServiceProvider services, ILogger<DemoUsers> logger)
 {
     public const string Domain = "demo.example.org";
 
@@ -38,7 +38,6 @@ public sealed class DemoUsers(ReferralFlowSettings settings, TimeProvider clock,
     /// database has no user yet; returns how many it created.</summary>
     public async Task<int> CreateOrAnnounceAsync(bool firstRun, CancellationToken ct)
     {
-        await using var services = StaffIdentity.Services(settings.ConnectionString, settings.KeysFolder, clock);
         var existing = await StaffUserList.ListAsync(services, ct);
         if (existing.Any(u => IsDemo(u.Email)))
         {

@@ -1,10 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
 using ReferralFlow.Core.Access;
-using ReferralFlow.Web.Hosting;
 
 namespace ReferralFlow.Web.SignIn;
 
@@ -17,15 +13,11 @@ public static class SignInServices
 
     public static IServiceCollection AddStaffSignIn(this IServiceCollection services)
     {
-        // Cookies and Identity's tokens are protected with the keys that protect the person's data, so that sessions and
-        // authenticator set-ups survive a restart and every node of a deployment reads them.
-        services.AddDataProtection().SetApplicationName("ReferralFlow");
-        services.AddOptions<KeyManagementOptions>().Configure<ReferralFlowSettings, ILoggerFactory>((options, settings, logs) =>
-            options.XmlRepository = new FileSystemXmlRepository(Directory.CreateDirectory(settings.KeysFolder), logs));
-
+        // Identity itself, and the Data Protection key ring that protects cookies (the keys folder, so that sessions
+        // survive a restart and every node reads them), come with the core's composition root (AddReferralFlowCore).
         services.AddHttpContextAccessor();
         services.AddScoped<StaffAccess>();
-        services.AddStaffIdentity()
+        new IdentityBuilder(typeof(StaffUser), typeof(IdentityRole<Guid>), services)
             .AddSignInManager<StaffSignInManager>()
             .AddClaimsPrincipalFactory<StaffClaims>();
         services.AddAuthentication(options =>

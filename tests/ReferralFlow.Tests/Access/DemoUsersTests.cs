@@ -83,6 +83,5 @@ public class DemoUsersTests
 
     private static WebApplicationFactory<ReferralFlowSettings> WithConsole(WebApp app, TextWriter console) =>
         app.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton(
-            provider => new DemoUsers(provider.GetRequiredService<ReferralFlowSettings>(), provider.GetRequiredService<TimeProvider>(),
-                provider.GetRequiredService<ILogger<DemoUsers>>()) { Console = console }))));
+            provider => new DemoUsers(provider, provider.GetRequiredService<ILogger<DemoUsers>>()) { Console = console }))));
 }
