@@ -19,7 +19,7 @@ public class ActorTrailTests
     public static TheoryData<string, string, string, string, string?> Kinds() => new()
     {
         // kind, audit actor, audit source, hand-off actor kind, hand-off actor
-        { "user", "j.moreau", "web 10.0.0.7", HandOffActorKinds.Staff, "j.moreau" },
+        { "user", "j.moreau", "web 10.0.0.7 organisation 0191f3a0-0000-7000-8000-000000000002", HandOffActorKinds.Staff, "j.moreau" },
         { "link", $"contact:{ContactId:D}", "link", HandOffActorKinds.Link, $"contact:{ContactId:D}" },
         { "timer", "timer", "worker", HandOffActorKinds.Timer, "timer" },
         { "operator", "ana", "cli", HandOffActorKinds.Staff, "ana" },
