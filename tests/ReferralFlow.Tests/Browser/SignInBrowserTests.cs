@@ -28,6 +28,10 @@ public sealed class SignInBrowserTests
         await page.GotoAsync(new Uri(app.Address, "/tasks").ToString());
         Assert.EndsWith("/signin?ReturnUrl=%2Ftasks", page.Url, StringComparison.OrdinalIgnoreCase);
         await PageChecks.CheckAsync(page, "signin");
+        await page.SetViewportSizeAsync(360, 740);
+        await PageChecks.CheckAsync(page, "signin-phone");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 360"), "the sign-in page fits a phone");
+        await page.SetViewportSizeAsync(1280, 720);
         await page.GetByLabel("E-mail").FillAsync(member.Email);
         await page.GetByLabel("Password").FillAsync(member.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
