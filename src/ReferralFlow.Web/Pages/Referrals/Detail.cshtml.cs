@@ -22,7 +22,7 @@ namespace ReferralFlow.Web.Pages.Referrals;
 /// <summary>One referral: its open work with a form per task and hand-off, incidents, and history.
 /// Every form posts back here; a refused action shows its reason and changes nothing.</summary>
 public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, WorkflowLibrary library, TimeProvider clock,
-    PersonalDataProtector protector, StaffAccess access) : PageModel
+    PersonalDataProtector protector, StaffAccess access, Func<ReferralFlowDb> openDb) : PageModel
 {
     /// <summary>Channels staff can record an answer through; "link" is the partner's own reply page.</summary>
     public static readonly IReadOnlyList<string> StaffChannels = HandOffChannels.Staff;
@@ -115,7 +115,7 @@ public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, Work
     public Task<IActionResult> OnPostVitalInterestsAsync(Guid id, string? recipient, string? purpose, string? reason, CancellationToken ct) =>
         ActAsync(id, async () =>
         {
-            var decided = await VitalInterests.DecideAsync(() => db, clock,
+            var decided = await VitalInterests.DecideAsync(openDb, clock,
                 new VitalInterestsInput(id, recipient ?? "", purpose ?? "", reason ?? "", access.Member.UserId), PageActor.For(HttpContext), ct);
             return $"'{decided.Purpose}' is shared with {decided.Organisation.Name} on vital interests" +
                 (decided.Released > 0 ? $"; {decided.Released} held request(s) sent" : "") + ". Record the person's own consent as soon as they can give it.";
