@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Consent;
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Cli.Output;
@@ -82,6 +83,21 @@ internal sealed class CliContext
         return await ReferralQueries.FindIdAsync(db, reference, ct)
             ?? throw new ReferralFlowException(
                 $"No referral '{reference}': give its id or case code (like RF-2027-7KQ3M); list them with 'referralflow referrals list'.");
+    }
+
+    public async Task<IReadOnlyList<ConsentSummary>> VitalInterestsAsync(Guid referralId, CancellationToken ct)
+    {
+        await using var db = OpenDb();
+        return await VitalInterests.OpenAsync(db, referralId, Clock.GetUtcNow(), ct);
+    }
+
+    /// <summary>The staff user with this e-mail address (as 'users list' shows it).</summary>
+    public async Task<Guid> UserIdAsync(string email, CancellationToken ct)
+    {
+        await using var db = OpenDb();
+        var normalized = email.Trim().ToUpperInvariant();
+        return await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => (Guid?)u.Id).SingleOrDefaultAsync(ct)
+            ?? throw new ReferralFlowException($"No user with the e-mail address '{email.Trim()}'; list them with 'referralflow users list'.");
     }
 
     public async Task<ReferralDetails> ShowAsync(Guid referralId, CancellationToken ct)

@@ -12,7 +12,7 @@ namespace ReferralFlow.Cli.Commands;
 internal static class ConsentCommands
 {
 
-    public static Command Create() => new("consent", "Record, list and withdraw the person's consents to share their case") { Record(), List(), Withdraw() };
+    public static Command Create() => new("consent", "Record, list and withdraw the person's consents to share their case") { Record(), VitalInterestsCommand(), List(), Withdraw() };
 
     private static Command Record()
     {
@@ -48,6 +48,35 @@ internal static class ConsentCommands
         return command;
     }
 
+    private static Command VitalInterestsCommand()
+    {
+        var referral = new Argument<string>("referral") { Description = "Referral id or case code (RF-2027-7KQ3M)" };
+        var recipient = new Option<string>("--recipient") { Description = "Directory id of the organisation (from 'partners list')", Required = true, HelpName = "organisation" };
+        var purpose = new Option<string>("--purpose") { Description = $"What is shared: {string.Join(", ", ConsentPurposes.All)}", Required = true, HelpName = "purpose" };
+        var reason = new Option<string>("--reason") { Description = $"Why consent cannot be had: {string.Join(", ", VitalInterestReasons.All)}", Required = true, HelpName = "reason" };
+        var coordinator = new Option<string>("--coordinator") { Description = "E-mail of the coordinator who decides (a user with the coordinator role of the referral's organisation)", Required = true, HelpName = "email" };
+        var command = new Command("vital-interests", "Share the case without consent when the person cannot give it (GDPR art. 9(2)(c)): " +
+            "a coordinator's decision, audited and shown on the case until the person's own consent is recorded")
+            { referral, recipient, purpose, reason, coordinator };
+        command.SetAction(CliAction.Run(async (parse, output, ct) =>
+        {
+            var context = await CliContext.OpenAsync(parse, output, ct);
+            var referralId = await context.ReferralIdAsync(parse.GetValue(referral)!, ct);
+            var decided = await VitalInterests.DecideAsync(context.OpenDb, context.Clock, new VitalInterestsInput(
+                referralId, parse.GetValue(recipient)!, parse.GetValue(purpose)!.Trim(), parse.GetValue(reason)!.Trim(),
+                await context.UserIdAsync(parse.GetValue(coordinator)!, ct)), RecordOptions.Operator, ct);
+            if (output.Json)
+                output.WriteJson(new { decided.Id, decided.CaseCode, recipient = decided.Organisation.Key, decided.Purpose, released = decided.Released });
+            else
+                output.Line($"Recorded the vital interests decision {decided.Id} of {decided.CaseCode}: '{decided.Purpose}' to " +
+                    $"{ConsentCoverage.Describe(decided.Organisation)}" +
+                    (decided.Released == 0 ? "" : $"; {Text.Count(decided.Released, "held request", "held requests")} released for delivery") +
+                    ". Record the person's own consent as soon as they can give it.");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
     private static Command List()
     {
         var referral = new Argument<string>("referral") { Description = "Referral id or case code (RF-2027-7KQ3M)" };
@@ -64,7 +93,7 @@ internal static class ConsentCommands
                 output.Table(["ID", "CASE", "RECIPIENT", "PURPOSE", "FORM", "GIVEN BY", "GIVEN", "EXPIRES", "STATUS"], consents.Select(c => (IReadOnlyList<string>)
                     [c.Id.ToString(), c.CaseCode, c.Recipient, c.Purpose, c.Form, c.GivenBy + (c.GuardianCosigned ? " +guardian" : ""),
                      Date(c.GivenOn), c.ExpiresOn is { } last ? Date(last) : "-",
-                     c.Status + (c.WithdrawalReason is { } reason ? $" ({reason})" : "")]));
+                     c.Status + (c.VitalInterestReason is { } vital ? $" ({vital})" : "") + (c.WithdrawalReason is { } reason ? $" ({reason})" : "")]));
             return ExitCodes.Ok;
         }));
         return command;

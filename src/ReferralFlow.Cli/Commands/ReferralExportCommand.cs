@@ -17,9 +17,14 @@ internal static class ReferralExportCommand
         purpose.AcceptOnlyFromAmong([.. ExportPurposes.All]);
         var file = new Option<string?>("--out") { Description = "Write to this new file instead of standard output (never through a symbolic link)", HelpName = "file.json" };
         var force = new Option<bool>("--force") { Description = "Replace the --out file when it exists" };
-        var command = new Command("export", "The referral's whole record as JSON (HTCDS field names), for a lawful hand-over or an access request")
+        var leaveOut = new Option<string[]>("--leave-out-form")
         {
-            id, purpose, file, force,
+            Description = "A transfer only: leave this form out (it travels as a separate document); the export lists it. Repeatable",
+            HelpName = "form", AllowMultipleArgumentsPerToken = false,
+        };
+        var command = new Command("export", "The referral's record as JSON (HTCDS field names), with the sections its purpose carries: the whole record for an access request or a legal order; case, person, consents, forms and records for a transfer")
+        {
+            id, purpose, file, force, leaveOut,
         };
         command.SetAction(CliAction.Run(async (parse, output, ct) =>
         {
@@ -28,7 +33,8 @@ internal static class ReferralExportCommand
             var referralId = await context.ReferralIdAsync(parse.GetValue(id)!, ct);
             await using var db = context.OpenDb();
             var document = await ReferralExport.ExportAsync(db, context.Protector, referralId,
-                RecordOptions.Operator, parse.GetValue(purpose)!, context.Clock.GetUtcNow(), ct);
+                RecordOptions.Operator, parse.GetValue(purpose)!, context.Clock.GetUtcNow(), ct,
+                [.. (parse.GetValue(leaveOut) ?? []).Select(f => f.Trim())]);
             var json = document.ToJsonString(Indented);
             if (parse.GetValue(file) is { } path)
             {

@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Consent;
 using ReferralFlow.Cli.Output;
 using ReferralFlow.Core.Queries;
 
@@ -6,7 +7,7 @@ namespace ReferralFlow.Cli.Commands;
 /// <summary>The human form of <c>referrals show</c>: a header, the open steps, open incidents, then the dated history.</summary>
 internal static class ReferralText
 {
-    public static void Write(CliOutput output, ReferralDetails r)
+    public static void Write(CliOutput output, ReferralDetails r, IReadOnlyList<ConsentSummary> vitalInterests)
     {
         output.Line($"{r.CaseCode}  {r.Workflow} v{r.Version}  {r.Status}{(r.Outcome is null ? "" : $": {r.Outcome}")}");
         Field(output, "id", r.Id.ToString());
@@ -19,12 +20,23 @@ internal static class ReferralText
         if (r.ClosedAt is { } closed) Field(output, "closed", Text.Time(closed));
         if (r.Parent is { } parent) Field(output, "parent", parent.ToString());
         if (r.Children.Count > 0) Field(output, "children", string.Join(", ", r.Children));
+        WriteVitalInterests(output, vitalInterests);
         WriteOpenSteps(output, r);
         WriteIncidents(output, r);
         output.Line();
         output.Line("History (UTC)");
         output.Table(["AT", "KIND", "STEP", "DETAIL", "BY"], r.History.Select(h => (IReadOnlyList<string>)
             [Text.Time(h.At), h.Kind, Text.Or(h.Step), Text.Or(h.Detail), Text.Or(h.Actor, "")]), indent: "  ");
+    }
+
+    /// <summary>Shared without consent: said on the case until the person's own consent is recorded.</summary>
+    private static void WriteVitalInterests(CliOutput output, IReadOnlyList<ConsentSummary> decisions)
+    {
+        if (decisions.Count == 0) return;
+        output.Line();
+        output.Line("Shared without consent, on vital interests (record the person's own consent as soon as they can give it)");
+        foreach (var d in decisions)
+            output.Line($"  '{d.Purpose}' to {d.RecipientName} ({d.Recipient}) since {Text.Time(d.RecordedAt)}: {d.VitalInterestReason}");
     }
 
     private static void Field(CliOutput output, string name, string value) => output.Line($"  {name,-9} {value}");

@@ -58,7 +58,7 @@ internal static class ReferralsCommands
             var context = await CliContext.OpenAsync(parse, output, ct);
             var details = await context.ShowAsync(await context.ReferralIdAsync(parse.GetValue(id)!, ct), ct);
             if (output.Json) output.WriteJson(details);
-            else ReferralText.Write(output, details);
+            else ReferralText.Write(output, details, await context.VitalInterestsAsync(details.Id, ct));
             return ExitCodes.Ok;
         }));
         return command;

@@ -97,7 +97,7 @@ public static class ReferralAccess
         var organisation = member.OrganisationId;
         if (!await TakingPart(db, organisation).AnyAsync(id => chain.Contains(id), ct)) return ReferralGrant.Nothing(referralId);
         var shared = member.IsCaseworker
-            && await ConsentCoverage.ValidAsync(db, referralId, organisation, ConsentPurposes.ShareData, now, ct) is not null;
+            && await ConsentCoverage.ValidAsync(db, referralId, organisation, ConsentPurposes.ShareData, now, [], ct) is not null;
         return new ReferralGrant(referralId, ReferralStanding.Partner, shared, member.IsCaseworker);
     }
 

@@ -16,15 +16,17 @@ public sealed record ConsentGap(string Reason);
 public static class ConsentCoverage
 {
     public static async Task<ConsentRecord?> ValidAsync(ReferralFlowDb db, Guid referralId, Guid organisationId, string purpose,
-        DateTimeOffset now, CancellationToken ct = default)
+        DateTimeOffset now, IReadOnlyCollection<string> needs, CancellationToken ct = default)
     {
-        var (valid, _) = await CheckAsync(db, referralId, organisationId, purpose, now, ct);
+        var (valid, _) = await CheckAsync(db, referralId, organisationId, purpose, now, needs, ct);
         return valid;
     }
 
-    /// <summary>The consent that covers the request, or why none does.</summary>
+    /// <summary>The consent that covers the request, or why none does. <paramref name="needs"/> are the step's
+    /// <see cref="Engine.Definitions.ConsentNeeds"/>: a consent that holds but is verbal, or reported by a relative, does
+    /// not cover a step that needs it written, or the person's own.</summary>
     public static async Task<(ConsentRecord? Valid, ConsentGap? Gap)> CheckAsync(ReferralFlowDb db, Guid referralId,
-        Guid organisationId, string purpose, DateTimeOffset now, CancellationToken ct = default)
+        Guid organisationId, string purpose, DateTimeOffset now, IReadOnlyCollection<string> needs, CancellationToken ct = default)
     {
         var chain = await ReferralChain.OfAsync(db, referralId, ct);
         var consents = await db.Consents.AsNoTracking()
@@ -35,10 +37,13 @@ public static class ConsentCoverage
             && c.Purpose == purpose && consents.All(saved => saved.Id != c.Id)));
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var child = await ChildStatus.IsChildAsync(db, referralId, ct);
-        if (consents.OrderByDescending(c => c.RecordedAt).FirstOrDefault(c => c.HoldsOn(today, child)) is { } valid) return (valid, null);
+        // The person's own consent first: a vital interests decision only stands in while there is none.
+        var newestFirst = consents.OrderBy(c => c.IsVitalInterests).ThenByDescending(c => c.RecordedAt).ToList();
+        if (newestFirst.FirstOrDefault(c => c.HoldsOn(today, child) && c.Meets(needs)) is { } valid) return (valid, null);
 
+        var holding = newestFirst.FirstOrDefault(c => c.HoldsOn(today, child));
         var latest = consents.OrderByDescending(c => c.RecordedAt).FirstOrDefault();
-        return (null, new ConsentGap(latest switch
+        return (null, new ConsentGap(holding is not null ? Unmet(holding, purpose, needs) : latest switch
         {
             null => $"no consent for '{purpose}' is recorded",
             { IsWithdrawn: true } w => $"the consent for '{purpose}' was withdrawn on {w.WithdrawnAt:yyyy-MM-dd}",
@@ -48,6 +53,11 @@ public static class ConsentCoverage
             _ => $"no valid consent for '{purpose}'",
         }));
     }
+
+    private static string Unmet(ConsentRecord holding, string purpose, IReadOnlyCollection<string> needs) =>
+        needs.Contains(Engine.Definitions.ConsentNeeds.Written) && holding.Form != ConsentForms.Written
+            ? $"the consent for '{purpose}' was given {holding.Form}ly and this request needs it in writing"
+            : $"the consent for '{purpose}' was reported by a {holding.GivenBy.Replace('-', ' ')} and this request needs the person's own";
 
     /// <summary>The referral and every referral started from it, at any depth.</summary>
     public static async Task<List<Guid>> DescendantsAsync(ReferralFlowDb db, Guid referralId, CancellationToken ct)

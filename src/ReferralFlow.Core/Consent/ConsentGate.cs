@@ -34,8 +34,10 @@ internal sealed class ConsentGate(ReferralFlowDb db, WorkflowLibrary library, Li
         var organisation = await PartnerAssignments.OrganisationForAsync(db, referral.Id, handOff.Partner, ct);
         if (organisation is null) return false;
         var definition = await library.GetAsync(db, referral.WorkflowId, referral.WorkflowVersion, ct);
-        var purpose = (definition.Step(handOff.StepId) as PartnerRequestStep)?.ConsentPurpose ?? ConsentPurposes.DefaultFor(handOff.Request);
-        var (valid, gap) = await ConsentCoverage.CheckAsync(db, referral.Id, organisation.Id, purpose, now, ct);
+        var step = definition.Step(handOff.StepId) as PartnerRequestStep;
+        var purpose = step?.ConsentPurpose ?? ConsentPurposes.DefaultFor(handOff.Request);
+        var needs = step?.ConsentNeeds ?? [];
+        var (valid, gap) = await ConsentCoverage.CheckAsync(db, referral.Id, organisation.Id, purpose, now, needs, ct);
         if (valid is not null) return false;
 
         var recipient = ConsentCoverage.Describe(organisation);
@@ -44,7 +46,8 @@ internal sealed class ConsentGate(ReferralFlowDb db, WorkflowLibrary library, Li
             Id = Guid.CreateVersion7(now), ReferralId = referral.Id, TokenId = handOff.TokenId, StepId = handOff.StepId,
             Title = $"Consent needed before '{handOff.Request}' goes to {recipient}: {gap!.Reason}. " +
                 $"Record it with: referralflow consent record {referral.CaseCode} --recipient {organisation.Key} --purpose {purpose} " +
-                "--form written|verbal --given-by person|parent|guardian" +
+                (needs.Contains(ConsentNeeds.Written) ? "--form written" : "--form written|verbal") +
+                (needs.Contains(ConsentNeeds.Own) ? " --given-by person|parent|guardian" : " --given-by person|parent|guardian|relative|legal-representative") +
                 (await ChildStatus.IsChildAsync(db, referral.Id, ct) ? " (a child: given by the guardian, or add --guardian-cosigned)" : ""),
             Role = TaskRole, Outcomes = [ReleasedOutcome], CreatedAt = now, DueAt = handOff.DueAt,
         };
@@ -53,7 +56,7 @@ internal sealed class ConsentGate(ReferralFlowDb db, WorkflowLibrary library, Li
         {
             Id = Guid.CreateVersion7(now), ReferralId = referral.Id, HandOffId = handOff.Id, StepId = handOff.StepId,
             Recipient = message.Recipient, Template = message.Template, OrganisationId = organisation.Id, Purpose = purpose,
-            TaskId = task.Id, HeldAt = now,
+            TaskId = task.Id, HeldAt = now, ConsentNeeds = needs,
         });
         Write(referral.Id, now, "consent-needed", handOff.StepId, $"'{handOff.Request}' to {recipient} held: {gap.Reason}");
         return true;

@@ -6,11 +6,12 @@ namespace ReferralFlow.Core.Consent;
 
 /// <summary>One consent as <c>consent list</c> shows it. <see cref="CaseCode"/> is the referral it was recorded on
 /// (the listed one, or one it was started from); <see cref="Status"/> is valid, expired, not-yet-valid, withdrawn, or
-/// needs-guardian (a child's consent without the guardian).</summary>
+/// needs-guardian (a child's consent without the guardian), or vital-interests (a coordinator's decision standing in
+/// for consent, <see cref="Basis"/>).</summary>
 public sealed record ConsentSummary(
     Guid Id, string CaseCode, string Recipient, string RecipientName, string Purpose, string Form, string GivenBy,
     bool GuardianCosigned, DateOnly GivenOn, DateOnly? ExpiresOn, string Status, DateTimeOffset RecordedAt,
-    DateTimeOffset? WithdrawnAt, string? WithdrawalReason);
+    DateTimeOffset? WithdrawnAt, string? WithdrawalReason, string Basis, string? VitalInterestReason);
 
 public static class ConsentList
 {
@@ -30,12 +31,13 @@ public static class ConsentList
         return [.. rows.OrderByDescending(x => x.Consent.RecordedAt).ThenByDescending(x => x.Consent.Id).Select(x => new ConsentSummary(
             x.Consent.Id, x.CaseCode, x.Key, x.Name, x.Consent.Purpose, x.Consent.Form, x.Consent.GivenBy, x.Consent.GuardianCosigned,
             x.Consent.GivenOn, x.Consent.ExpiresOn, StatusOf(x.Consent, today, child), x.Consent.RecordedAt,
-            x.Consent.WithdrawnAt, x.Consent.WithdrawalReason))];
+            x.Consent.WithdrawnAt, x.Consent.WithdrawalReason, x.Consent.Basis, x.Consent.VitalInterestReason))];
     }
 
     private static string StatusOf(ConsentRecord consent, DateOnly today, bool child) => consent switch
     {
         { IsWithdrawn: true } => "withdrawn",
+        { IsVitalInterests: true } => "vital-interests",
         { ExpiresOn: { } last } when last < today => "expired",
         { GivenOn: var given } when given > today => "not-yet-valid",
         _ when child && !consent.SatisfiesChildRule => "needs-guardian",

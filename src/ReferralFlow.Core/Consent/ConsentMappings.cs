@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ReferralFlow.Core.HandOffs;
 using ReferralFlow.Core.Partners;
+using ReferralFlow.Core.Persistence;
 using ReferralFlow.Core.Referrals;
 using ReferralFlow.Core.Tasks;
 
@@ -21,6 +22,7 @@ internal sealed class ConsentRecordMapping : IEntityTypeConfiguration<ConsentRec
         entity.HasIndex(c => new { c.ReferralId, c.OrganisationId });
         entity.HasIndex(c => c.OrganisationId);
         entity.Ignore(c => c.IsWithdrawn);
+        entity.Ignore(c => c.IsVitalInterests);
         entity.Ignore(c => c.SatisfiesChildRule);
     }
 }
@@ -35,6 +37,7 @@ internal sealed class HeldRequestMapping : IEntityTypeConfiguration<HeldRequest>
         entity.HasOne<HandOff>().WithMany().HasForeignKey(h => h.HandOffId).OnDelete(DeleteBehavior.Cascade);
         entity.HasOne<WorkTask>().WithMany().HasForeignKey(h => h.TaskId).OnDelete(DeleteBehavior.Cascade);
         entity.Property(h => h.Status).HasConversion<string>();
+        entity.Property(h => h.ConsentNeeds).HasConversion(new JsonListConverter(), JsonListConverter.Comparer);
         entity.HasIndex(h => h.ReferralId);
         entity.HasIndex(h => h.HandOffId).IsUnique();
         entity.HasIndex(h => h.TaskId).IsUnique();

@@ -63,7 +63,7 @@ public static class ConsentRecording
         return new RecordedConsent(consent.Id, referral.CaseCode, organisation, consent.Purpose, released);
     }
 
-    private static async Task<int> ReleaseAsync(ReferralFlowDb db, Guid referralId, ConsentRecord consent, Organisation organisation,
+    internal static async Task<int> ReleaseAsync(ReferralFlowDb db, Guid referralId, ConsentRecord consent, Organisation organisation,
         DateTimeOffset now, Actor actor, CancellationToken ct)
     {
         var referrals = await ConsentCoverage.DescendantsAsync(db, referralId, ct);
@@ -75,7 +75,7 @@ public static class ConsentRecording
         {
             // The role may have been given to another organisation since the request was held.
             if ((await PartnerAssignments.OrganisationForAsync(db, request.ReferralId, request.Recipient, ct))?.Id != organisation.Id) continue;
-            if (await ConsentCoverage.ValidAsync(db, request.ReferralId, organisation.Id, consent.Purpose, now, ct) is null) continue;
+            if (await ConsentCoverage.ValidAsync(db, request.ReferralId, organisation.Id, consent.Purpose, now, request.ConsentNeeds, ct) is null) continue;
             request.Release(consent.Id, now);
             db.OutboxMessages.Add(ConsentGate.Released(request, now));
             var task = await db.Tasks.SingleAsync(t => t.Id == request.TaskId, ct);

@@ -99,7 +99,7 @@ public static class ConsentWithdrawal
         {
             if (definition.Step(handOff.StepId) is not PartnerRequestStep step || step.ConsentPurpose != consent.Purpose) continue;
             if ((await PartnerAssignments.OrganisationForAsync(db, referralId, handOff.Partner, ct))?.Id != consent.OrganisationId) continue;
-            if (await ConsentCoverage.ValidAsync(db, referralId, consent.OrganisationId, consent.Purpose, now, ct) is not null) continue;
+            if (await ConsentCoverage.ValidAsync(db, referralId, consent.OrganisationId, consent.Purpose, now, step.ConsentNeeds, ct) is not null) continue;
             if (state.FindByBookmark(handOff.Id) is not { } token) continue;
 
             var message = $"consent for '{consent.Purpose}' to {recipient} was withdrawn ({reason}): the request '{handOff.Request}' " +

@@ -21,6 +21,10 @@ public sealed class HeldRequest
     /// <summary>The organisation playing the partner role when the request was held.</summary>
     public required Guid OrganisationId { get; init; }
     public required string Purpose { get; init; }
+
+    /// <summary>The step's <see cref="Engine.Definitions.ConsentNeeds"/>, kept so a consent recorded later is checked
+    /// against what the request needed when it was held.</summary>
+    public IReadOnlyList<string> ConsentNeeds { get; init; } = [];
     public required Guid TaskId { get; init; }
     public required DateTimeOffset HeldAt { get; init; }
     public HeldRequestStatus Status { get; private set; } = HeldRequestStatus.Held;

@@ -11,8 +11,8 @@ public sealed class FormsSection : IExportSection
 
     public async Task<JsonNode?> ReadAsync(ExportContext context, CancellationToken ct)
     {
-        var submissions = await context.Db.FormSubmissions.AsNoTracking().Where(s => s.ReferralId == context.ReferralId)
-            .OrderBy(s => s.SubmittedAt).ThenBy(s => s.Id).ToListAsync(ct);
+        var submissions = (await context.Db.FormSubmissions.AsNoTracking().Where(s => s.ReferralId == context.ReferralId)
+            .OrderBy(s => s.SubmittedAt).ThenBy(s => s.Id).ToListAsync(ct)).Where(s => !context.LeftOutForms.Contains(s.FormId));
         return new JsonArray([.. submissions.Select(s => (JsonNode)new JsonObject
         {
             ["form"] = s.FormId,

@@ -11,6 +11,9 @@ namespace ReferralFlow.Core.Export;
 /// who exports when (sections that reuse a feature's audited read pass them on).</summary>
 public sealed record ExportContext(ReferralFlowDb Db, Guid ReferralId, PersonalDataProtector Protector, Actor Actor, DateTimeOffset At)
 {
+    /// <summary>Form ids the export leaves out (a transfer's separate documents).</summary>
+    public IReadOnlySet<string> LeftOutForms { get; init; } = new HashSet<string>();
+
     /// <summary>camelCase, as the rest of the document.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

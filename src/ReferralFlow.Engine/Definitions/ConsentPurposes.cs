@@ -13,7 +13,10 @@ public static class ConsentPurposes
     public const string Testify = "testify";
     public const string MonitoringContact = "monitoring-contact";
 
-    public static readonly IReadOnlyList<string> All = [ShareData, Refer, Return, Testify, MonitoringContact];
+    /// <summary>Sharing the person's health and medical history, which practice asks in writing.</summary>
+    public const string ShareHealthData = "share-health-data";
+
+    public static readonly IReadOnlyList<string> All = [ShareData, Refer, Return, Testify, MonitoringContact, ShareHealthData];
 
     private static readonly Dictionary<string, string> ByRequest = new(StringComparer.Ordinal)
     {
@@ -37,4 +40,17 @@ public static class ConsentPurposes
     /// <summary>The purpose a request of this kind needs when the step names none: anything not listed shares the
     /// person's data with the partner, so it needs <see cref="ShareData"/>.</summary>
     public static string DefaultFor(string request) => ByRequest.GetValueOrDefault(request, ShareData);
+}
+
+/// <summary>
+/// What a request asks of the consent beyond its purpose (issue 9 §5): <see cref="Written"/>, so that a verbal
+/// consent holds the request; <see cref="Own"/>, so that a consent reported by a relative or a legal representative
+/// does not count — the person's own (or, for a child, the guardian's) is needed.
+/// </summary>
+public static class ConsentNeeds
+{
+    public const string Written = "written";
+    public const string Own = "own";
+
+    public static readonly IReadOnlyList<string> All = [Written, Own];
 }

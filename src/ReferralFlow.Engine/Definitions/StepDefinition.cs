@@ -72,6 +72,9 @@ public sealed record PartnerRequestStep : StepDefinition
     public string? Consent { get; init; }
 
     public string ConsentPurpose => Consent ?? ConsentPurposes.DefaultFor(Request);
+
+    /// <summary>What the consent must be beyond its purpose (<see cref="Definitions.ConsentNeeds"/>); empty: any valid consent.</summary>
+    public IReadOnlyList<string> ConsentNeeds { get; init; } = [];
 }
 
 public sealed record NotifyStep : StepDefinition

@@ -12,7 +12,7 @@ internal static class StepParser
     private static readonly Dictionary<string, string[]> Own = new()
     {
         ["task"] = ["role", "form", "outcomes", "sets", .. Deadline],
-        ["partnerRequest"] = ["partner", "request", "find", "outcomes", "sets", "consent", .. Deadline],
+        ["partnerRequest"] = ["partner", "request", "find", "outcomes", "sets", "consent", "consentNeeds", .. Deadline],
         ["notify"] = ["to", "notice"],
         ["wait"] = ["for", "until"],
         ["decision"] = ["branches", "otherwise"],

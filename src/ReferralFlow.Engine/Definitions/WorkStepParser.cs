@@ -29,6 +29,7 @@ internal static class WorkStepParser
         {
             Id = s.Id, Title = s.Title, Count = s.Count, Partner = partner ?? "", Request = request ?? "", Find = find,
             OutcomeList = outcomes ?? [], Sets = Sets(s), Deadline = DeadlineParser.Parse(s, outcomes), Consent = Consent(s),
+            ConsentNeeds = Needs(s),
         };
     }
 
@@ -39,6 +40,18 @@ internal static class WorkStepParser
         s.Reader.Report("consent", $"unknown consent purpose '{purpose}': use one of {Names.List(ConsentPurposes.All)}" +
             Names.DidYouMean(purpose, ConsentPurposes.All));
         return null;
+    }
+
+    private static IReadOnlyList<string> Needs(StepInput s)
+    {
+        var needs = s.Reader.Strings("consentNeeds", false, false,
+            $"what the consent must be beyond its purpose: {Names.List(ConsentNeeds.All)}");
+        foreach (var (need, path) in needs ?? [])
+        {
+            if (!ConsentNeeds.All.Contains(need))
+                s.Problems.Add(s.Id, path, $"unknown consent need '{need}': use {Names.List(ConsentNeeds.All)}" + Names.DidYouMean(need, ConsentNeeds.All));
+        }
+        return needs?.Select(x => x.Value).Where(ConsentNeeds.All.Contains).Distinct().ToList() ?? [];
     }
 
     private static IReadOnlyList<string> Sets(StepInput s)

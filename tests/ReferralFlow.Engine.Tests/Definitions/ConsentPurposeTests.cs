@@ -41,4 +41,24 @@ public class ConsentPurposeTests
         doc.Load().SingleIs("ask", "$.steps[3].consent", "unknown consent purpose 'refr'", "share-data, refer, return",
             "did you mean 'refer'?");
     }
+
+    [Fact]
+    public void A_request_can_need_written_and_own_consent_and_an_unknown_need_is_reported()
+    {
+        var doc = Wf.Minimal().Insert(Request, "done");
+        doc.Step("ask")["consentNeeds"] = new System.Text.Json.Nodes.JsonArray("written", "own");
+        var step = Assert.IsType<PartnerRequestStep>(doc.Load().Definition!.Step("ask"));
+        Assert.Equal(["written", "own"], step.ConsentNeeds);
+
+        doc.Step("ask")["consentNeeds"] = new System.Text.Json.Nodes.JsonArray("writen");
+        doc.Load().SingleIs("ask", "$.steps[3].consentNeeds[0]", "unknown consent need 'writen'", "written, own", "did you mean 'written'?");
+    }
+
+    [Fact]
+    public void Without_needs_any_valid_consent_counts()
+    {
+        var step = Assert.IsType<PartnerRequestStep>(Wf.Minimal().Insert(Request, "done").Load().Definition!.Step("ask"));
+
+        Assert.Empty(step.ConsentNeeds);
+    }
 }

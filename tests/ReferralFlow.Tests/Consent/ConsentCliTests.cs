@@ -48,6 +48,34 @@ public class ConsentCliTests
         Assert.Equal("withdrawn (changed-mind)", (await cli.RunAsync("consent", "list", caseCode)).OutLines[1].Split("  ", StringSplitOptions.RemoveEmptyEntries)[^1].Trim());
     }
 
+    [Fact]
+    public async Task A_coordinator_named_at_the_command_line_shares_on_vital_interests_and_the_case_shows_it()
+    {
+        await using var cli = CliRun.OnSqlite();
+        await cli.RunAsync("partners", "import", Directories.DemoPath);
+        var (_, caseCode) = await cli.StartAsync();
+        Assert.Equal(0, (await cli.RunAsync("partners", "assign", caseCode, "--role", "receiving", "--organisation", "ro-adpare")).ExitCode);
+        await CompleteAsync(cli, caseCode, "intake-identification", "identified", """{ "referral.source": "ngo" }""");
+        await CompleteAsync(cli, caseCode, "risk-needs-assessment", "assessed", null);
+        await CompleteAsync(cli, caseCode, "informed-choice", "return", null);
+        Assert.Equal(0, (await cli.RunAsync("users", "add", "--email", "coord@koofra.example.org", "--name", "Test Coordinator",
+            "--organisation", "de-koofra", "--role", "coordinator")).ExitCode);
+
+        var unknownUser = await cli.RunAsync("consent", "vital-interests", caseCode, "--recipient", "ro-adpare", "--purpose", "refer",
+            "--reason", "medical-emergency", "--coordinator", "nobody@koofra.example.org");
+        var decided = await cli.RunAsync("consent", "vital-interests", caseCode, "--recipient", "ro-adpare", "--purpose", "refer",
+            "--reason", "medical-emergency", "--coordinator", "Coord@koofra.example.org");
+
+        Assert.Equal((1, "error: No user with the e-mail address 'nobody@koofra.example.org'; list them with 'referralflow users list'."),
+            (unknownUser.ExitCode, unknownUser.Err.Trim()));
+        Assert.True(decided.ExitCode == 0, decided.ToString());
+        Assert.Contains("'refer' to ADPARE (ro-adpare); 1 held request released for delivery. Record the person's own consent", decided.Out);
+        var shown = await cli.RunAsync("referrals", "show", caseCode);
+        Assert.Contains("Shared without consent, on vital interests", shown.Out);
+        Assert.Contains("'refer' to ADPARE (ro-adpare) since", shown.Out);
+        Assert.Contains("vital-interests (medical-emergency)", (await cli.RunAsync("consent", "list", caseCode)).Out);
+    }
+
     [Theory]
     [InlineData("--purpose", "refr", "error: Consent not recorded: --purpose 'refr' is not known; did you mean 'refer'?")]
     [InlineData("--expires", "31/12/2027", "error: --expires '31/12/2027' is not a date: write it as yyyy-mm-dd, e.g. 2027-03-31.")]

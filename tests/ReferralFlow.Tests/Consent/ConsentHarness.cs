@@ -1,4 +1,6 @@
 using ReferralFlow.Core.Acting;
+using Microsoft.AspNetCore.Identity;
+using ReferralFlow.Core.Access;
 using System.Net.Mail;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +31,7 @@ public sealed class ConsentHarness : IAsyncDisposable
           "steps": [
             { "id": "prepare", "type": "task", "role": "caseworker", "outcomes": ["ready"] },
             { "id": "ask-shelter", "type": "partnerRequest", "partner": "receiving", "request": "accept-referral",
+              "consentNeeds": NEEDS,
               "outcomes": ["accepted", "declined"], "due": "P10D", "remind": ["-P2D"],
               "escalate": [{ "after": "P1D", "to": "coordinator" }] },
             { "id": "done", "type": "end", "outcome": "referred" } ],
@@ -69,11 +72,13 @@ public sealed class ConsentHarness : IAsyncDisposable
     public DateTimeOffset Now => Runtime.Clock.GetUtcNow();
     public DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
 
-    public static async Task<ConsentHarness> CreateAsync(string provider, string name)
+    /// <param name="needs">The request step's consentNeeds ("written", "own"); none by default.</param>
+    public static async Task<ConsentHarness> CreateAsync(string provider, string name, params string[] needs)
     {
         var folder = new TempDirectory("rf-consent");
         System.IO.Directory.CreateDirectory(folder.Combine("workflows"));
-        await File.WriteAllTextAsync(folder.Combine("workflows", "consent-check.json"), Procedure);
+        await File.WriteAllTextAsync(folder.Combine("workflows", "consent-check.json"),
+            Procedure.Replace("NEEDS", "[" + string.Join(", ", needs.Select(n => $"\"{n}\"")) + "]", StringComparison.Ordinal));
         var harness = new ConsentHarness(await RuntimeHarness.CreateAsync(provider, name, folder.Combine("workflows")), folder);
         await using var db = harness.Runtime.Open();
         var imported = await DirectoryImport.ImportAsync(db, Directory, DirectoryFormat.Yaml, "consent.yaml");
@@ -102,9 +107,32 @@ public sealed class ConsentHarness : IAsyncDisposable
     }
 
     public Task<RecordedConsent> RecordAsync(Guid referralId, string recipient = "fr-foyer", string purpose = "refer",
-        string givenBy = "person", bool cosigned = false, DateOnly? expires = null) =>
+        string givenBy = "person", bool cosigned = false, DateOnly? expires = null, string form = "written") =>
         ConsentRecording.RecordAsync(Runtime.Open, Runtime.Clock,
-            new ConsentInput(referralId, recipient, purpose, "written", givenBy, cosigned, null, expires), Actor.Operator("caseworker"));
+            new ConsentInput(referralId, recipient, purpose, form, givenBy, cosigned, null, expires), Actor.Operator("caseworker"));
+
+    /// <summary>A staff user of <paramref name="organisationKey"/> with one role, written as Identity stores it.</summary>
+    public async Task<Guid> StaffAsync(string role, string organisationKey = "fr-foyer")
+    {
+        await using var db = Runtime.Open();
+        var organisation = await db.Organisations.SingleAsync(o => o.Key == organisationKey);
+        var roleRow = await db.Roles.SingleOrDefaultAsync(r => r.Name == role);
+        if (roleRow is null)
+        {
+            roleRow = new IdentityRole<Guid> { Id = Guid.NewGuid(), Name = role, NormalizedName = role.ToUpperInvariant() };
+            db.Roles.Add(roleRow);
+        }
+        var email = $"{role}.{Guid.NewGuid():N}@{organisationKey}.example.org";
+        var user = new StaffUser
+        {
+            Id = Guid.NewGuid(), UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email,
+            NormalizedEmail = email.ToUpperInvariant(), FullName = $"Test {role}", OrganisationId = organisation.Id, CreatedAt = Now,
+        };
+        db.Users.Add(user);
+        db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = user.Id, RoleId = roleRow.Id });
+        await db.SaveChangesAsync();
+        return user.Id;
+    }
 
     public Task<WithdrawnConsent> WithdrawAsync(Guid consentId, string reason = "changed-mind") =>
         ConsentWithdrawal.WithdrawAsync(Runtime.Open, Runtime.Library, Runtime.Clock, consentId, reason, Actor.Operator("caseworker"));

@@ -41,6 +41,54 @@ public sealed class ReferralExportTests
     }
 
     [Fact]
+    public async Task A_transfer_carries_its_sections_leaves_out_the_forms_asked_and_lists_what_it_left_out()
+    {
+        await using var cli = CliRun.OnSqlite();
+        var (_, caseCode) = await cli.StartAsync(now: "2027-01-04T09:00:00Z");
+        var intake = await cli.OpenTaskAsync(caseCode, "intake-identification");
+        await cli.JsonAsync("tasks", "complete", intake["id"]!.GetValue<string>(), "--outcome", "identified", "--now", "2027-01-04T11:00:00Z", "--form", cli.FormFile("intake-identification"));
+        using var folder = new TempDirectory();
+        var file = folder.Combine("transfer.json");
+
+        var result = await cli.RunAsync("referrals", "export", caseCode, "--purpose", "transfer", "--leave-out-form", "intake",
+            "--out", file, "--now", "2027-01-05T08:00:00Z");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var document = JsonNode.Parse(await File.ReadAllTextAsync(file))!;
+        Assert.Equal("transfer", document["purpose"]!.GetValue<string>());
+        Assert.Equal(caseCode, document["case"]!["caseCode"]!.GetValue<string>());
+        Assert.Empty(document["forms"]!.AsArray());
+        Assert.Null(document["tasks"]);
+        Assert.Null(document["history"]);
+        Assert.Null(document["handOffs"]);
+        var leftOut = document["leftOut"]!.AsArray().Select(x => x!["form"]?.GetValue<string>() ?? x!["section"]!.GetValue<string>()).ToList();
+        Assert.Equal(["tasks", "handOffs", "history", "intake"], leftOut);
+        await using var db = new ReferralFlowDb(DatabaseProvider.Options(cli.ConnectionString));
+        Assert.Equal("purpose: transfer; forms left out: intake",
+            (await db.AuditEntries.SingleAsync(e => e.Action == ReferralExport.AuditAction)).Detail);
+    }
+
+    [Fact]
+    public async Task Only_a_transfer_leaves_forms_out_and_only_forms_the_referral_has()
+    {
+        await using var cli = CliRun.OnSqlite();
+        var (_, caseCode) = await cli.StartAsync(now: "2027-01-04T09:00:00Z");
+        var intake = await cli.OpenTaskAsync(caseCode, "intake-identification");
+        await cli.JsonAsync("tasks", "complete", intake["id"]!.GetValue<string>(), "--outcome", "identified", "--now", "2027-01-04T11:00:00Z", "--form", cli.FormFile("intake-identification"));
+
+        var access = await cli.RunAsync("referrals", "export", caseCode, "--purpose", "access-request", "--leave-out-form", "intake");
+        var unknown = await cli.RunAsync("referrals", "export", caseCode, "--purpose", "transfer", "--leave-out-form", "legal-status");
+
+        Assert.Equal(1, access.ExitCode);
+        Assert.Contains("An export for 'access-request' is owed the whole record: only a 'transfer' can leave forms out.", access.Err);
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("No form 'legal-status' was submitted on this referral, so it cannot be left out; its forms are: intake.", unknown.Err);
+        Assert.Equal("", access.Out + unknown.Out);
+        await using var db = new ReferralFlowDb(DatabaseProvider.Options(cli.ConnectionString));
+        Assert.False(await db.AuditEntries.AnyAsync(e => e.Action == ReferralExport.AuditAction));
+    }
+
+    [Fact]
     public async Task An_unknown_purpose_or_referral_exports_nothing_and_records_nothing()
     {
         await using var cli = CliRun.OnSqlite();

@@ -15,13 +15,14 @@ using ReferralFlow.Web.Forms;
 using ReferralFlow.Web.Hosting;
 using ReferralFlow.Web.SignIn;
 using ReferralFlow.Core.Access;
+using ReferralFlow.Core.Consent;
 
 namespace ReferralFlow.Web.Pages.Referrals;
 
 /// <summary>One referral: its open work with a form per task and hand-off, incidents, and history.
 /// Every form posts back here; a refused action shows its reason and changes nothing.</summary>
 public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, WorkflowLibrary library, TimeProvider clock,
-    PersonalDataProtector protector, StaffAccess access) : PageModel
+    PersonalDataProtector protector, StaffAccess access, Func<ReferralFlowDb> openDb) : PageModel
 {
     /// <summary>Channels staff can record an answer through; "link" is the partner's own reply page.</summary>
     public static readonly IReadOnlyList<string> StaffChannels = HandOffChannels.Staff;
@@ -39,6 +40,16 @@ public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, Work
     public IReadOnlyList<OpenStep> OtherWaits { get; private set; } = [];
     public IReadOnlyDictionary<Guid, string> Related { get; private set; } = new Dictionary<Guid, string>();
     public DateTimeOffset Now { get; private set; }
+
+    /// <summary>Shared without consent on vital interests, shown until the person's own consent is recorded.</summary>
+    public IReadOnlyList<ConsentSummary> VitalInterestsOpen { get; private set; } = [];
+
+    /// <summary>The partner organisations of the referral, for the coordinator's vital interests decision.</summary>
+    public IReadOnlyList<(string Key, string Name)> Partners { get; private set; } = [];
+
+    /// <summary>Urgent sharing without consent is a coordinator's decision, of the organisation that owns the referral.</summary>
+    public bool MayDecideVitalInterests => Grant.Standing == ReferralStanding.Owner && access.Member.IsCoordinator
+        && Referral?.Status == "active";
 
     /// <summary>The person's data, decrypted only when staff ask for it (<c>?person=true</c>): each display is an
     /// audited read, so a page view that does not need it does not read it.</summary>
@@ -101,11 +112,23 @@ public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, Work
             return "The referral was withdrawn; its open tasks and requests were cancelled.";
         }, ct);
 
-    private async Task<IActionResult> ActAsync(Guid id, Func<Task<string>> action, CancellationToken ct, bool task = false)
+    public Task<IActionResult> OnPostVitalInterestsAsync(Guid id, string? recipient, string? purpose, string? reason, CancellationToken ct) =>
+        ActAsync(id, async () =>
+        {
+            var decided = await VitalInterests.DecideAsync(openDb, clock,
+                new VitalInterestsInput(id, recipient ?? "", purpose ?? "", reason ?? "", access.Member.UserId), PageActor.For(HttpContext), ct);
+            return $"'{decided.Purpose}' is shared with {decided.Organisation.Name} on vital interests" +
+                (decided.Released > 0 ? $"; {decided.Released} held request(s) sent" : "") + ". Record the person's own consent as soon as they can give it.";
+        }, ct, coordinator: true);
+
+    private async Task<IActionResult> ActAsync(Guid id, Func<Task<string>> action, CancellationToken ct, bool task = false,
+        bool coordinator = false)
     {
         Grant = await access.GrantAsync(id, ct);
         if (!Grant.MaySee) return NotFound();
-        if (!(task ? Grant.MayWork : MayWorkReferral)) return Forbid();
+        var allowed = coordinator ? Grant.Standing == ReferralStanding.Owner && access.Member.IsCoordinator
+            : task ? Grant.MayWork : MayWorkReferral;
+        if (!allowed) return Forbid();
         try
         {
             Message = await action();
@@ -147,6 +170,11 @@ public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, Work
         OtherWaits = [.. Referral.OpenSteps.Where(s => s.Kind is "wait" or "subworkflow")];
         var related = Referral.Children.Append(Referral.Parent ?? Guid.Empty).ToList();
         Related = await db.Referrals.AsNoTracking().Where(r => related.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.CaseCode, ct);
+        VitalInterestsOpen = await VitalInterests.OpenAsync(db, id, Now, ct);
+        if (MayDecideVitalInterests)
+            Partners = [.. (await db.PartnerAssignments.AsNoTracking().Where(a => a.ReferralId == id)
+                    .Join(db.Organisations, a => a.OrganisationId, o => o.Id, (_, o) => new { o.Key, o.Name }).Distinct().ToListAsync(ct))
+                .OrderBy(o => o.Name).Select(o => (o.Key, o.Name))];
         return true;
     }
 }
