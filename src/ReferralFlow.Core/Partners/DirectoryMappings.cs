@@ -28,7 +28,13 @@ internal sealed class ContactMapping : IEntityTypeConfiguration<Contact>
         entity.Property(c => c.Id).ValueGeneratedNever();
         entity.HasIndex(c => c.Key).IsUnique();
         entity.HasOne<Organisation>().WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        entity.Property(c => c.StaffRoles).HasConversion(new JsonListConverter(), JsonListConverter.Comparer);
     }
+}
+
+internal sealed class NetworkContactMapping : IEntityTypeConfiguration<NetworkContact>
+{
+    public void Configure(EntityTypeBuilder<NetworkContact> entity) => entity.HasKey(n => n.Role);
 }
 
 internal sealed class AgreementMapping : IEntityTypeConfiguration<Agreement>

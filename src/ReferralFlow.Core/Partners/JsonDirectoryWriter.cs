@@ -21,6 +21,12 @@ internal static class JsonDirectoryWriter
         using (var json = new Utf8JsonWriter(buffer, Options))
         {
             json.WriteStartObject();
+            if (file.Network is { Count: > 0 } network)
+            {
+                json.WriteStartObject("network");
+                foreach (var entry in network) json.WriteString(entry.Role, entry.Contact);
+                json.WriteEndObject();
+            }
             json.WriteStartArray("organisations");
             foreach (var o in file.Organisations)
             {
@@ -43,6 +49,7 @@ internal static class JsonDirectoryWriter
                     json.WriteString("language", c.Language);
                     json.WriteBoolean("authorised", c.Authorised);
                     Optional(json, "backup", c.Backup);
+                    List(json, "staffRoles", c.StaffRoles);
                 });
                 Objects(json, "agreements", o.Agreements, a =>
                 {

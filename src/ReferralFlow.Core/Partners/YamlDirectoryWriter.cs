@@ -16,6 +16,11 @@ internal static partial class YamlDirectoryWriter
     {
         var yaml = new StringBuilder();
         yaml.Append("# ReferralFlow partner directory: import with 'referralflow partners import FILE'.\n");
+        if (file.Network is { Count: > 0 } network)
+        {
+            yaml.Append("network:\n");
+            foreach (var entry in network) Field(yaml, "  ", entry.Role, entry.Contact);
+        }
         if (file.Organisations.Count == 0) return yaml.Append("organisations: []\n").ToString();
         yaml.Append("organisations:\n");
         foreach (var o in file.Organisations)
@@ -39,6 +44,7 @@ internal static partial class YamlDirectoryWriter
                 Field(yaml, "        ", "language", c.Language);
                 yaml.Append($"        authorised: {Flag(c.Authorised)}\n");
                 Field(yaml, "        ", "backup", c.Backup);
+                List(yaml, "        ", "staffRoles", c.StaffRoles);
             }
             if (o.Agreements.Count > 0) yaml.Append("    agreements:\n");
             foreach (var a in o.Agreements)

@@ -44,6 +44,7 @@ public sealed class ReferralFlowDb(DbContextOptions<ReferralFlowDb> options)
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<Agreement> Agreements => Set<Agreement>();
+    public DbSet<NetworkContact> NetworkContacts => Set<NetworkContact>();
     public DbSet<PartnerAssignment> PartnerAssignments => Set<PartnerAssignment>();
     public DbSet<ReplyToken> ReplyTokens => Set<ReplyToken>();
     public DbSet<ReplyAnswer> ReplyAnswers => Set<ReplyAnswer>();

@@ -9,7 +9,7 @@ public class DirectoryFileTests
     {
         var problems = new DirectoryProblems("f");
         var file = DirectoryImport.Read(text, format, problems);
-        if (file is not null) DirectoryChecks.Run(file, new Dictionary<string, string>(), new Dictionary<string, string>(), problems);
+        if (file is not null) DirectoryChecks.Run(file, new Dictionary<string, string>(), new Dictionary<string, string>(), new Dictionary<string, string>(), problems);
         return problems.Sorted();
     }
 
