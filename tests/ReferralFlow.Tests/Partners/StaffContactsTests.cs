@@ -164,4 +164,29 @@ public class StaffContactsTests
         Assert.Equal("Sender A", (await SenderAsync(database, child.Id))?.OrganisationName);
         Assert.Equal("coord@a.example.org", await EmailAsync(database, child.Id, Recipients.Coordinator));
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_network_section_sets_exactly_its_roles_and_a_file_without_one_leaves_them_with_a_warning_for_a_removed_contact(string provider)
+    {
+        var (database, _) = await SetUpAsync(provider, "staff_network_import");
+        await using var __ = database;
+        Assert.StartsWith("# ReferralFlow partner directory: import with 'referralflow partners import FILE'.\n" +
+            "network:\n  coordinator: net-desk\n  focal-point: net-focal\norganisations:\n", await Directories.ExportAsync(database));
+        Assert.Contains("        staffRoles: [focal-point, coordinator]\n", await Directories.ExportAsync(database));
+        Assert.Contains("\"staffRoles\": [", await Directories.ExportAsync(database, DirectoryFormat.Json));
+
+        // The network office alone, without its desk: the network still names the desk, and the import says so.
+        var office = Staffed[Staffed.IndexOf("  - id: network-office", StringComparison.Ordinal)..]
+            .Replace("      - { id: net-desk, name: Desk, email: desk@network.example.org, language: fr, authorised: true }\n", "");
+        var result = await Directories.ImportAsync(database, "organisations:\n" + office);
+        Assert.True(result.Applied);
+        var warning = Assert.Single(result.Warnings);
+        Assert.Equal("$.network", warning.Path);
+        Assert.Contains("the directory names 'net-desk' as the network's coordinator, and this file removes that contact", warning.Message);
+        Assert.Contains("network:\n  coordinator: net-desk\n", await Directories.ExportAsync(database));
+
+        Assert.True((await Directories.ImportAsync(database, "network:\n  coordinator: a-coordinator\norganisations: []\n")).Applied);
+        Assert.Contains("network:\n  coordinator: a-coordinator\norganisations:\n", await Directories.ExportAsync(database));
+    }
 }
