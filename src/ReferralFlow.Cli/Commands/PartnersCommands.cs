@@ -6,14 +6,14 @@ using ReferralFlow.Core.Partners;
 
 namespace ReferralFlow.Cli.Commands;
 
-/// <summary><c>partners import | export | list | assign</c>: the partner directory and who plays which role in a referral.</summary>
+/// <summary><c>partners import | export | list | assign | gaps</c>: the partner directory and who plays which role in a referral.</summary>
 internal static class PartnersCommands
 {
     // Who the history records for assignments made from the command line.
 
     public static Command Create() => new("partners", "The partner directory: organisations, contacts, agreements; partner roles of referrals")
     {
-        Import(), Export(), List(), Assign(),
+        Import(), Export(), List(), Assign(), PartnershipGapsCommand.Create(),
     };
 
     private static Command Import()

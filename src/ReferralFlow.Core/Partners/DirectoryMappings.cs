@@ -37,6 +37,17 @@ internal sealed class NetworkContactMapping : IEntityTypeConfiguration<NetworkCo
     public void Configure(EntityTypeBuilder<NetworkContact> entity) => entity.HasKey(n => n.Role);
 }
 
+internal sealed class PartnershipGapMapping : IEntityTypeConfiguration<PartnershipGap>
+{
+    public void Configure(EntityTypeBuilder<PartnershipGap> entity)
+    {
+        entity.HasKey(g => g.Id);
+        entity.Property(g => g.Id).ValueGeneratedNever();
+        entity.HasIndex(g => g.RecordedAt);
+        entity.HasOne<Referral>().WithMany().HasForeignKey(g => g.ReferralId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class AgreementMapping : IEntityTypeConfiguration<Agreement>
 {
     public void Configure(EntityTypeBuilder<Agreement> entity)

@@ -118,4 +118,31 @@ public class PartnersCliTests
         Assert.Equal(File.ReadAllLines(Directories.DemoPath).Where(l => !l.StartsWith('#')),
             (await cli.RunAsync("partners", "export")).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('#')));
     }
+
+    [Fact]
+    public async Task Gaps_lists_where_a_directory_query_found_nobody_newest_first_by_country()
+    {
+        await using var cli = CliRun.OnSqlite();
+        var (referralId, caseCode) = await cli.StartAsync();
+        await using (var db = new ReferralFlowDb(DatabaseProvider.Options(cli.ConnectionString)))
+        {
+            foreach (var (country, service, day) in new[] { ("BG", "shelter", 5), ("RS", "family-assessment", 6) })
+                db.PartnershipGaps.Add(new Core.Partners.PartnershipGap
+                {
+                    Id = Guid.NewGuid(), RecordedAt = new DateTimeOffset(2027, 1, day, 10, 0, 0, TimeSpan.Zero), ReferralId = referralId,
+                    CaseCode = caseCode, StepId = "alternative-placement", Country = country, Service = service, Kind = "ngo",
+                });
+            await db.SaveChangesAsync();
+        }
+
+        var all = (await cli.JsonAsync("partners", "gaps")).AsArray();
+        var table = await cli.RunAsync("partners", "gaps", "--country", "bg");
+
+        Assert.Equal(["RS", "BG"], all.Select(g => g!["country"]!.GetValue<string>()));
+        Assert.Equal(("family-assessment", caseCode, "alternative-placement"),
+            (all[0]!["service"]!.GetValue<string>(), all[0]!["caseCode"]!.GetValue<string>(), all[0]!["step"]!.GetValue<string>()));
+        Assert.Equal(2, table.OutLines.Count);
+        Assert.Matches($@"^2027-01-05 10:00\s+BG\s+shelter\s+ngo\s+{caseCode}\s+alternative-placement$", table.OutLines[1]);
+        Assert.Contains("did you mean", (await cli.RunAsync("partners", "gaps", "--country", "UK")).Err);
+    }
 }
