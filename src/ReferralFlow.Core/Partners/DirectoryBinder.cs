@@ -12,7 +12,7 @@ internal static partial class DirectoryBinder
 
     private static readonly string[] RootFields = ["organisations", "network"];
     private static readonly string[] OrganisationFields =
-        ["id", "name", "kind", "country", "regions", "languages", "services", "active", "lastVerifiedOn", "contacts", "agreements"];
+        ["id", "name", "kind", "country", "regions", "cities", "languages", "services", "active", "lastVerifiedOn", "contacts", "agreements"];
     private static readonly string[] ContactFields = ["id", "name", "role", "email", "language", "authorised", "backup", "staffRoles"];
     private static readonly string[] AgreementFields = ["id", "kind", "scope", "reviewOn"];
 
@@ -64,7 +64,7 @@ internal static partial class DirectoryBinder
             Id(o), o.Text("name", true, "the organisation's name") ?? "", kind ?? "", country ?? "",
             [.. o.Words("regions", false, "[Bucharest, Ilfov]").Select(w => w.Text)], languages, services,
             o.Flag("active", false) ?? true, o.Date("lastVerifiedOn"), contacts, agreements)
-        { Where = new(o.Line, o.Path) };
+        { Where = new(o.Line, o.Path), Cities = [.. o.Words("cities", false, "[Bucharest, Cluj-Napoca]").Select(w => w.Text)] };
     }
 
     private static ContactEntry Contact(FieldReader c)

@@ -31,7 +31,8 @@ public static class DirectoryExport
                 [.. contactsOf[o.Id].OrderBy(c => c.Position).Select(c => new ContactEntry(
                     c.Key, c.Name, c.Role, c.Email, c.Language, c.AuthorisedToAccept,
                     c.BackupContactId is { } backup ? keyOf.GetValueOrDefault(backup) : null) { StaffRoles = c.StaffRoles })],
-                [.. agreementsOf[o.Id].OrderBy(a => a.Position).Select(a => new AgreementEntry(a.Key, a.Kind, a.Scope, a.ReviewOn))]))])
+                [.. agreementsOf[o.Id].OrderBy(a => a.Position).Select(a => new AgreementEntry(a.Key, a.Kind, a.Scope, a.ReviewOn))])
+            { Cities = o.Cities })])
         {
             // In the vocabulary's order, so that the export is deterministic; none is no section, which an import ignores.
             Network = network.Count == 0 ? null

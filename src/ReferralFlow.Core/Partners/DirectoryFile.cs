@@ -22,6 +22,9 @@ public sealed record OrganisationEntry(
     IReadOnlyList<ContactEntry> Contacts, IReadOnlyList<AgreementEntry> Agreements)
 {
     public EntryOrigin? Where { get; init; }
+
+    /// <summary>The cities it serves.</summary>
+    public IReadOnlyList<string> Cities { get; init; } = [];
 }
 
 public sealed record ContactEntry(

@@ -15,6 +15,7 @@ internal sealed class OrganisationMapping : IEntityTypeConfiguration<Organisatio
         // The directory queries: same country and kind, then services in memory (they are a JSON list).
         entity.HasIndex(o => new { o.Country, o.Kind });
         entity.Property(o => o.Regions).HasConversion(new JsonListConverter(), JsonListConverter.Comparer);
+        entity.Property(o => o.Cities).HasConversion(new JsonListConverter(), JsonListConverter.Comparer);
         entity.Property(o => o.Languages).HasConversion(new JsonListConverter(), JsonListConverter.Comparer);
         entity.Property(o => o.Services).HasConversion(new JsonListConverter(), JsonListConverter.Comparer);
     }

@@ -58,6 +58,7 @@ internal static class DirectoryUpsert
         organisation.Kind = entry.Kind;
         organisation.Country = entry.Country;
         organisation.Regions = entry.Regions;
+        organisation.Cities = entry.Cities;
         organisation.Languages = entry.Languages;
         organisation.Services = entry.Services;
         organisation.Active = entry.Active;

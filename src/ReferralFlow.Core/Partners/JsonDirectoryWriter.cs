@@ -36,6 +36,7 @@ internal static class JsonDirectoryWriter
                 json.WriteString("kind", o.Kind);
                 json.WriteString("country", o.Country);
                 List(json, "regions", o.Regions);
+                List(json, "cities", o.Cities);
                 List(json, "languages", o.Languages);
                 List(json, "services", o.Services);
                 json.WriteBoolean("active", o.Active);

@@ -30,6 +30,7 @@ internal static partial class YamlDirectoryWriter
             Field(yaml, "    ", "kind", o.Kind);
             Field(yaml, "    ", "country", o.Country);
             List(yaml, "    ", "regions", o.Regions);
+            List(yaml, "    ", "cities", o.Cities);
             List(yaml, "    ", "languages", o.Languages);
             List(yaml, "    ", "services", o.Services);
             yaml.Append($"    active: {Flag(o.Active)}\n");

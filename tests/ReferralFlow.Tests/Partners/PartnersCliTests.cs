@@ -145,4 +145,47 @@ public class PartnersCliTests
         Assert.Matches($@"^2027-01-05 10:00\s+BG\s+shelter\s+ngo\s+{caseCode}\s+alternative-placement$", table.OutLines[1]);
         Assert.Contains("did you mean", (await cli.RunAsync("partners", "gaps", "--country", "UK")).Err);
     }
+
+    [Fact]
+    public async Task List_finds_organisations_by_region_and_city_and_cities_survive_export_and_import()
+    {
+        using var folder = new TempDirectory("rf-places");
+        await using var cli = CliRun.OnSqlite();
+        File.WriteAllText(folder.Combine("places.yaml"), """
+            organisations:
+              - id: ro-cluj
+                name: Cluj Shelter
+                kind: ngo
+                country: RO
+                regions: [Transylvania]
+                cities: [Cluj-Napoca, Turda]
+                contacts: [{ id: cluj-desk, name: Desk, email: desk@cluj.example.org, language: ro, authorised: true }]
+              - id: ro-national
+                name: National Hotline
+                kind: ngo
+                country: RO
+                regions: [national]
+                contacts: [{ id: hotline-desk, name: Desk, email: desk@hotline.example.org, language: ro, authorised: true }]
+              - id: ro-bucharest
+                name: Bucharest Shelter
+                kind: ngo
+                country: RO
+                regions: [Bucharest, Ilfov]
+                cities: [Bucharest]
+                contacts: [{ id: buc-desk, name: Desk, email: desk@buc.example.org, language: ro, authorised: true }]
+            """);
+        Assert.Equal(0, (await cli.RunAsync("partners", "import", folder.Combine("places.yaml"))).ExitCode);
+
+        async Task<IReadOnlyList<string>> ListAsync(params string[] filter) =>
+            [.. (await cli.JsonAsync(["partners", "list", .. filter])).AsArray().Select(o => o!["id"]!.GetValue<string>())];
+
+        Assert.Equal(["ro-cluj"], await ListAsync("--city", "cluj-napoca"));
+        Assert.Equal(["ro-bucharest"], await ListAsync("--country", "RO", "--city", "Bucharest"));
+        // A national organisation serves every region of its country.
+        Assert.Equal(["ro-bucharest", "ro-national"], await ListAsync("--region", "ilfov"));
+        Assert.Empty(await ListAsync("--city", "Iasi"));
+        var export = (await cli.RunAsync("partners", "export")).Out;
+        Assert.Contains("    regions: [Transylvania]\n    cities: [Cluj-Napoca, Turda]\n", export);
+        Assert.Contains("\"cities\": [", (await cli.RunAsync("partners", "export", "--format", "json")).Out);
+    }
 }
