@@ -6,14 +6,14 @@ using ReferralFlow.Core.Partners;
 
 namespace ReferralFlow.Cli.Commands;
 
-/// <summary><c>partners import | export | list | assign</c>: the partner directory and who plays which role in a referral.</summary>
+/// <summary><c>partners import | export | list | assign | gaps</c>: the partner directory and who plays which role in a referral.</summary>
 internal static class PartnersCommands
 {
     // Who the history records for assignments made from the command line.
 
     public static Command Create() => new("partners", "The partner directory: organisations, contacts, agreements; partner roles of referrals")
     {
-        Import(), Export(), List(), Assign(),
+        Import(), Export(), List(), Assign(), PartnershipGapsCommand.Create(),
     };
 
     private static Command Import()
@@ -82,14 +82,17 @@ internal static class PartnersCommands
         service.AcceptOnlyFromAmong([.. PartnerServices.All]);
         var kind = new Option<string?>("--kind") { Description = "Only organisations of this kind", HelpName = "kind" };
         kind.AcceptOnlyFromAmong([.. OrganisationKinds.All]);
-        var command = new Command("list", "Organisations in the directory, by country") { country, service, kind };
+        var region = new Option<string?>("--region") { Description = "Only organisations serving this region (or the whole country: 'national')", HelpName = "region" };
+        var city = new Option<string?>("--city") { Description = "Only organisations serving this city", HelpName = "city" };
+        var command = new Command("list", "Organisations in the directory, by country, service, kind, region or city") { country, service, kind, region, city };
         command.SetAction(CliAction.Run(async (parse, output, ct) =>
         {
             var context = await CliContext.OpenAsync(parse, output, ct);
             await using var db = context.OpenDb();
-            var organisations = await PartnerDirectory.ListAsync(db, parse.GetValue(country), parse.GetValue(service), parse.GetValue(kind), ct);
+            var organisations = await PartnerDirectory.ListAsync(db, parse.GetValue(country), parse.GetValue(service), parse.GetValue(kind), ct,
+                parse.GetValue(region), parse.GetValue(city));
             if (output.Json)
-                output.WriteJson(organisations.Select(o => new { id = o.Key, o.Name, o.Kind, o.Country, o.Regions, o.Languages, o.Services, o.Active, o.LastVerifiedOn }));
+                output.WriteJson(organisations.Select(o => new { id = o.Key, o.Name, o.Kind, o.Country, o.Regions, o.Cities, o.Languages, o.Services, o.Active, o.LastVerifiedOn }));
             else if (organisations.Count == 0)
                 output.Line("No organisations match; import a directory with 'referralflow partners import FILE'.");
             else

@@ -22,15 +22,13 @@ internal sealed record NoAddress(string Reason) : Composition;
 /// <summary>The hand-off or task it was about closed before it went out (answered by phone, withdrawn).</summary>
 internal sealed record Obsolete(string Reason) : Composition;
 
-/// <summary>Turns an outbox row into an e-mail: resolves the addressee and the sender through the partner directory,
+/// <summary>Turns an outbox row into an e-mail: resolves the addressee and the sender (the referral's sending
+/// organisation; the technical From is always the configured REFERRALFLOW_MAIL_FROM) through the partner directory,
 /// gathers the case code, what is asked, the due date and the links, and renders the template in the addressee's
 /// language. Reads only; runs after the engine's transaction committed.</summary>
 internal sealed class MessageComposer(
     IAddressBook addressBook, TemplateSet templates, IReplyLinks replyLinks, WorkflowLibrary library, MailSettings settings)
 {
-    /// <summary>The sending organisation's coordinator signs every message; see <see cref="MessageSender"/>.</summary>
-    public const string SenderRole = "coordinator";
-
     public async Task<Composition> ComposeAsync(ReferralFlowDb db, OutboxMessage message, CancellationToken ct)
     {
         var referral = await db.Referrals.AsNoTracking().SingleAsync(r => r.Id == message.ReferralId, ct);
@@ -54,10 +52,7 @@ internal sealed class MessageComposer(
 
         var addressee = await addressBook.ResolveAsync(db, referral.Id, message.Recipient, message.HandOffId, ct);
         if (addressee is null || !TryAddress(addressee.Email, addressee.OrganisationName, out var to))
-            return new NoAddress(
-                $"The {message.Kind} '{message.Template}' of step '{message.StepId}' was not sent: the partner directory " +
-                $"{(addressee is null ? "has no" : "has no valid")} e-mail address for the '{message.Recipient}' of this referral. " +
-                $"Give that role an authorised contact with an e-mail address in the partner directory.");
+            return new NoAddress(await NoAddressReasonAsync(db, referral, message, addressee, ct));
 
         var template = TemplateNames.For(message.Kind, message.Template, message.Recipient);
         var facts = new MessageFacts(
@@ -74,13 +69,27 @@ internal sealed class MessageComposer(
             rendered.Subject, rendered.Text, rendered.Html));
     }
 
+    /// <summary>Every message speaks for the referral's sending organisation, with its authorised contact as the
+    /// address to reply to. Without a sending organisation, or a contact of it, the deployment's own mailbox
+    /// (REFERRALFLOW_MAIL_FROM) stands in: a configured address, never a fixed one.</summary>
     private async Task<MessageSender> SenderAsync(ReferralFlowDb db, Guid referralId, CancellationToken ct)
     {
-        var coordinator = await addressBook.ResolveAsync(db, referralId, SenderRole, null, ct);
-        return coordinator is not null && TryAddress(coordinator.Email, null, out var email)
-            ? new MessageSender(coordinator.OrganisationName, email)
-            // No coordinator in the directory: the mail account itself is the contact.
-            : new MessageSender(settings.From.DisplayName is { Length: > 0 } name ? name : "ReferralFlow", settings.From);
+        var sending = await addressBook.SenderAsync(db, referralId, ct);
+        var name = sending?.OrganisationName ?? (settings.From.DisplayName is { Length: > 0 } own ? own : "ReferralFlow");
+        return new MessageSender(name, sending?.Email is { } email && TryAddress(email, null, out var address) ? address : settings.From);
+    }
+
+    private static async Task<string> NoAddressReasonAsync(ReferralFlowDb db, Referrals.Referral referral, OutboxMessage message,
+        Addressee? addressee, CancellationToken ct)
+    {
+        var what = $"The {message.Kind} '{message.Template}' of step '{message.StepId}' was not sent: ";
+        if (addressee is null && message.Recipient is Recipients.Coordinator or Recipients.Alternatives or Recipients.FocalPoint)
+        {
+            var role = message.Recipient == Recipients.FocalPoint ? DirectoryStaffRoles.FocalPoint : DirectoryStaffRoles.Coordinator;
+            return what + await StaffContacts.WhatToAddAsync(db, referral.Id, referral.CaseCode, role, ct);
+        }
+        return what + $"the partner directory {(addressee is null ? "has no" : "has no valid")} e-mail address for the " +
+            $"'{message.Recipient}' of this referral. Give that role an authorised contact with an e-mail address in the partner directory.";
     }
 
     /// <summary>The ladder's "alternatives" rung (issue 3 §4): the directory's active organisations of the same country

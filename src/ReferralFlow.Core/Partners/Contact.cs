@@ -25,6 +25,11 @@ public sealed class Contact
     /// two colleagues are commonly each other's backup, and the import keeps the reference whole.</summary>
     public Guid? BackupContactId { get; set; }
 
+    /// <summary>The sending side's staff roles this person holds for their organisation (<see cref="DirectoryStaffRoles"/>):
+    /// escalations, alerts and notices to "coordinator" or "focal-point" of a referral this organisation sends reach
+    /// its authorised contacts holding that role.</summary>
+    public IReadOnlyList<string> StaffRoles { get; set; } = [];
+
     /// <summary>Order in the file. The first authorised contact listed is the organisation's designated one.</summary>
     public int Position { get; set; }
 }

@@ -7,25 +7,32 @@ namespace ReferralFlow.Core.Partners;
 /// <see cref="IAddressBook"/> over the partner directory and the referral's partner assignments. Reads only, without
 /// tracking, so it can run inside the caller's unit of work. Unauthorised contacts are never returned, also not as
 /// backups; an inactive organisation resolves to nobody. "alternatives" (the escalation rung that suggests other
-/// partners) goes to the coordinator, who decides.
+/// partners) goes to the coordinator, who decides. Staff roles come from the directory too (<see cref="StaffContacts"/>).
 /// </summary>
-public sealed class DirectoryAddressBook(AddressBookOptions? options = null) : IAddressBook
+public sealed class DirectoryAddressBook : IAddressBook
 {
-    private readonly AddressBookOptions options = options ?? new AddressBookOptions();
-
     public async Task<Addressee?> ResolveAsync(ReferralFlowDb db, Guid referralId, string recipient, Guid? handOffId, CancellationToken ct)
     {
         switch (recipient)
         {
             case Recipients.Coordinator or Recipients.Alternatives:
-                return options.Coordinator;
+                return await StaffContacts.ResolveAsync(db, referralId, DirectoryStaffRoles.Coordinator, ct);
             case Recipients.FocalPoint:
-                return options.FocalPoint;
+                return await StaffContacts.ResolveAsync(db, referralId, DirectoryStaffRoles.FocalPoint, ct);
             case Recipients.Backup:
                 return await BackupAsync(db, referralId, handOffId, ct);
             default:
                 return await AuthorisedAsync(db, referralId, recipient, ct) is ({ } organisation, { } contact) ? Address(organisation, contact) : null;
         }
+    }
+
+    /// <summary>The sending organisation, replied to at its designated authorised contact (the first listed), as partners
+    /// are addressed; an inactive one gives no address.</summary>
+    public async Task<SendingParty?> SenderAsync(ReferralFlowDb db, Guid referralId, CancellationToken ct)
+    {
+        if (await StaffContacts.SendingOrganisationAsync(db, referralId, ct) is not { } sending) return null;
+        var contact = sending.Active ? await PartnerDirectory.AuthorisedContactAsync(db, sending.Id, ct) : null;
+        return new SendingParty(sending.Name, contact?.Email);
     }
 
     public Task<IReadOnlyList<Organisation>> AlternativesAsync(ReferralFlowDb db, Guid organisationId, CancellationToken ct) =>

@@ -10,10 +10,10 @@ internal static partial class DirectoryBinder
 {
     public const string IdRule = "lower-case letters, digits and '-', e.g. ro-adpare";
 
-    private static readonly string[] RootFields = ["organisations"];
+    private static readonly string[] RootFields = ["organisations", "network"];
     private static readonly string[] OrganisationFields =
-        ["id", "name", "kind", "country", "regions", "languages", "services", "active", "lastVerifiedOn", "contacts", "agreements"];
-    private static readonly string[] ContactFields = ["id", "name", "role", "email", "language", "authorised", "backup"];
+        ["id", "name", "kind", "country", "regions", "cities", "languages", "services", "active", "lastVerifiedOn", "contacts", "agreements"];
+    private static readonly string[] ContactFields = ["id", "name", "role", "email", "language", "authorised", "backup", "staffRoles"];
     private static readonly string[] AgreementFields = ["id", "kind", "scope", "reviewOn"];
 
     public static DirectoryFile Bind(DirectoryNode root, DirectoryProblems problems)
@@ -22,7 +22,24 @@ internal static partial class DirectoryBinder
         if (file is null) return new DirectoryFile([]);
         file.CheckFields(RootFields);
         var list = file.List("organisations", true, "organisations");
-        return new DirectoryFile(Items(list, file.PathOf("organisations"), problems, "an organisation", Organisation));
+        return new DirectoryFile(Items(list, file.PathOf("organisations"), problems, "an organisation", Organisation))
+        {
+            Network = Network(file),
+        };
+    }
+
+    /// <summary><c>network: { coordinator: CONTACT-ID, focal-point: CONTACT-ID }</c>; whether each contact exists is
+    /// a whole-file check.</summary>
+    private static IReadOnlyList<NetworkEntry>? Network(FieldReader file)
+    {
+        var hint = $"a map of staff roles ({string.Join(", ", DirectoryStaffRoles.All)}) to contact ids, e.g. 'coordinator: de-kok-network'";
+        if (file.Node("network", false, hint) is not { } node) return null;
+        if (FieldReader.Open(file.Problems, node, file.PathOf("network"), "the network section") is not { } network) return [];
+        network.CheckFields(DirectoryStaffRoles.All);
+        return [.. DirectoryStaffRoles.All
+            .Select(role => (Role: role, Contact: network.Text(role, false, "the id of a contact in the directory")))
+            .Where(x => x.Contact is not null)
+            .Select(x => new NetworkEntry(x.Role, x.Contact!) { Where = new(network.LineOf(x.Role), network.PathOf(x.Role)) })];
     }
 
     private static OrganisationEntry Organisation(FieldReader o)
@@ -47,7 +64,7 @@ internal static partial class DirectoryBinder
             Id(o), o.Text("name", true, "the organisation's name") ?? "", kind ?? "", country ?? "",
             [.. o.Words("regions", false, "[Bucharest, Ilfov]").Select(w => w.Text)], languages, services,
             o.Flag("active", false) ?? true, o.Date("lastVerifiedOn"), contacts, agreements)
-        { Where = new(o.Line, o.Path) };
+        { Where = new(o.Line, o.Path), Cities = [.. o.Words("cities", false, "[Bucharest, Cluj-Napoca]").Select(w => w.Text)] };
     }
 
     private static ContactEntry Contact(FieldReader c)
@@ -62,10 +79,12 @@ internal static partial class DirectoryBinder
         // Required, not defaulted: whether someone may commit the organisation is never assumed.
         var authorised = c.Flag("authorised", true);
         var backup = c.Text("backup", false, "the id of another contact of the same organisation");
+        var staffRoles = Checked(c, "staffRoles", "[coordinator, focal-point]", DirectoryStaffRoles.IsKnown,
+            word => $"unknown staff role '{word}'{Suggestions.Hint(word, DirectoryStaffRoles.All)}");
         // A wrong flag is already an error; the placeholder 'true' keeps it from also raising "nobody authorised".
         return new ContactEntry(Id(c), c.Text("name", true, "the person's name") ?? "", c.Text("role", false, "the person's job"),
             email ?? "", language ?? "", authorised ?? true, backup)
-        { Where = new(c.Line, c.Path), BackupLine = c.LineOf("backup") };
+        { Where = new(c.Line, c.Path), BackupLine = c.LineOf("backup"), StaffRoles = staffRoles };
     }
 
     private static AgreementEntry Agreement(FieldReader a)

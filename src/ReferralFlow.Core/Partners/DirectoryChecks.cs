@@ -2,7 +2,8 @@ namespace ReferralFlow.Core.Partners;
 
 /// <summary>
 /// Checks that need the whole file (and the rest of the directory): unique ids, backups that exist in the same
-/// organisation, and an authorised contact per active organisation.
+/// organisation, an authorised contact per active organisation, and network contacts that exist. Staff roles held by
+/// someone who may not act for the organisation are warnings: nothing is ever sent to an unauthorised contact.
 /// An active organisation without an authorised contact is a warning, not an error: the directory may list a
 /// partner before anyone there may commit it (a consulate's general inbox), and nothing is ever sent to an
 /// unauthorised contact anyway: a request to it raises an incident that says to add one.
@@ -11,8 +12,10 @@ internal static class DirectoryChecks
 {
     /// <param name="contactsElsewhere">Contact ids the database holds for organisations not in this file, with the
     /// organisation holding each: a file may not take them over silently. Likewise <paramref name="agreementsElsewhere"/>.</param>
+    /// <param name="networkNow">The network contacts the directory holds now (role → contact id).</param>
     public static void Run(DirectoryFile file, IReadOnlyDictionary<string, string> contactsElsewhere,
-        IReadOnlyDictionary<string, string> agreementsElsewhere, DirectoryProblems problems)
+        IReadOnlyDictionary<string, string> agreementsElsewhere, IReadOnlyDictionary<string, string> networkNow,
+        DirectoryProblems problems)
     {
         Unique(file.Organisations.Select(o => (o.Id, o.Where!)), "organisation", problems, new Dictionary<string, string>());
         Unique(file.Organisations.SelectMany(o => o.Contacts).Select(c => (c.Id, c.Where!)), "contact", problems, contactsElsewhere);
@@ -31,7 +34,12 @@ internal static class DirectoryChecks
                 problems.Warning(organisation.Where!.Line, organisation.Where.Path,
                     $"organisation '{organisation.Id}' has no contact authorised to accept referrals: requests to it " +
                     "are not sent (each raises an incident) until a contact has 'authorised: true'");
+            foreach (var contact in organisation.Contacts.Where(c => c.StaffRoles.Count > 0 && !c.Authorised))
+                problems.Warning(contact.Where!.Line, $"{contact.Where.Path}.staffRoles",
+                    $"contact '{contact.Id}' holds {string.Join(", ", contact.StaffRoles)} but is not authorised to act for " +
+                    $"'{organisation.Id}', so those messages are not sent to it: give it 'authorised: true' or move the role");
         }
+        NetworkChecks.Run(file, owner, contactsElsewhere, networkNow, problems);
     }
 
     private static void Backup(OrganisationEntry organisation, ContactEntry contact,

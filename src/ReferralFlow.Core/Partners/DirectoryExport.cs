@@ -19,6 +19,7 @@ public static class DirectoryExport
         var organisations = await db.Organisations.AsNoTracking().ToListAsync(ct);
         var contacts = await db.Contacts.AsNoTracking().ToListAsync(ct);
         var agreements = await db.Agreements.AsNoTracking().ToListAsync(ct);
+        var network = await db.NetworkContacts.AsNoTracking().ToListAsync(ct);
         var keyOf = contacts.ToDictionary(c => c.Id, c => c.Key);
         var contactsOf = contacts.ToLookup(c => c.OrganisationId);
         var agreementsOf = agreements.ToLookup(a => a.OrganisationId);
@@ -29,7 +30,13 @@ public static class DirectoryExport
                 o.Key, o.Name, o.Kind, o.Country, o.Regions, o.Languages, o.Services, o.Active, o.LastVerifiedOn,
                 [.. contactsOf[o.Id].OrderBy(c => c.Position).Select(c => new ContactEntry(
                     c.Key, c.Name, c.Role, c.Email, c.Language, c.AuthorisedToAccept,
-                    c.BackupContactId is { } backup ? keyOf.GetValueOrDefault(backup) : null))],
-                [.. agreementsOf[o.Id].OrderBy(a => a.Position).Select(a => new AgreementEntry(a.Key, a.Kind, a.Scope, a.ReviewOn))]))]);
+                    c.BackupContactId is { } backup ? keyOf.GetValueOrDefault(backup) : null) { StaffRoles = c.StaffRoles })],
+                [.. agreementsOf[o.Id].OrderBy(a => a.Position).Select(a => new AgreementEntry(a.Key, a.Kind, a.Scope, a.ReviewOn))])
+            { Cities = o.Cities })])
+        {
+            // In the vocabulary's order, so that the export is deterministic; none is no section, which an import ignores.
+            Network = network.Count == 0 ? null
+                : [.. DirectoryStaffRoles.All.SelectMany(role => network.Where(n => n.Role == role)).Select(n => new NetworkEntry(n.Role, n.ContactKey))],
+        };
     }
 }

@@ -54,7 +54,8 @@ public static class DirectoryImport
                 from a in db.Agreements join o in db.Organisations on a.OrganisationId equals o.Id
                 where !keys.Contains(o.Key) select new { a.Key, Organisation = o.Key })
             .ToDictionaryAsync(x => x.Key, x => x.Organisation, ct);
-        DirectoryChecks.Run(file, contactsElsewhere, agreementsElsewhere, problems);
+        var networkNow = await db.NetworkContacts.ToDictionaryAsync(n => n.Role, n => n.ContactKey, ct);
+        DirectoryChecks.Run(file, contactsElsewhere, agreementsElsewhere, networkNow, problems);
         if (problems.HasErrors) return Result(problems, file, null);
 
         var counts = await DirectoryUpsert.ApplyAsync(db, file, ct);

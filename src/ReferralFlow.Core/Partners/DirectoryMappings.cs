@@ -15,6 +15,7 @@ internal sealed class OrganisationMapping : IEntityTypeConfiguration<Organisatio
         // The directory queries: same country and kind, then services in memory (they are a JSON list).
         entity.HasIndex(o => new { o.Country, o.Kind });
         entity.Property(o => o.Regions).HasConversion(new JsonListConverter(), JsonListConverter.Comparer);
+        entity.Property(o => o.Cities).HasConversion(new JsonListConverter(), JsonListConverter.Comparer);
         entity.Property(o => o.Languages).HasConversion(new JsonListConverter(), JsonListConverter.Comparer);
         entity.Property(o => o.Services).HasConversion(new JsonListConverter(), JsonListConverter.Comparer);
     }
@@ -28,6 +29,23 @@ internal sealed class ContactMapping : IEntityTypeConfiguration<Contact>
         entity.Property(c => c.Id).ValueGeneratedNever();
         entity.HasIndex(c => c.Key).IsUnique();
         entity.HasOne<Organisation>().WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        entity.Property(c => c.StaffRoles).HasConversion(new JsonListConverter(), JsonListConverter.Comparer);
+    }
+}
+
+internal sealed class NetworkContactMapping : IEntityTypeConfiguration<NetworkContact>
+{
+    public void Configure(EntityTypeBuilder<NetworkContact> entity) => entity.HasKey(n => n.Role);
+}
+
+internal sealed class PartnershipGapMapping : IEntityTypeConfiguration<PartnershipGap>
+{
+    public void Configure(EntityTypeBuilder<PartnershipGap> entity)
+    {
+        entity.HasKey(g => g.Id);
+        entity.Property(g => g.Id).ValueGeneratedNever();
+        entity.HasIndex(g => g.RecordedAt);
+        entity.HasOne<Referral>().WithMany().HasForeignKey(g => g.ReferralId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -46,6 +46,8 @@ internal static class DirectoryUpsert
         db.Contacts.RemoveRange(contacts.Values.Where(c => !listedContacts.Contains(c.Key)));
         db.Agreements.RemoveRange(agreements.Values.Where(a => !listedAgreements.Contains(a.Key)));
 
+        await NetworkAsync(db, file, ct);
+
         var changed = ChangedOrganisations(db).Except(created).Count();
         return new Counts(created.Count, changed, file.Organisations.Count - created.Count - changed);
     }
@@ -56,6 +58,7 @@ internal static class DirectoryUpsert
         organisation.Kind = entry.Kind;
         organisation.Country = entry.Country;
         organisation.Regions = entry.Regions;
+        organisation.Cities = entry.Cities;
         organisation.Languages = entry.Languages;
         organisation.Services = entry.Services;
         organisation.Active = entry.Active;
@@ -70,7 +73,21 @@ internal static class DirectoryUpsert
         contact.Email = entry.Email;
         contact.Language = entry.Language;
         contact.AuthorisedToAccept = entry.Authorised;
+        contact.StaffRoles = entry.StaffRoles;
         contact.Position = position;
+    }
+
+    /// <summary>A file with a <c>network:</c> section sets exactly the roles it names; one without leaves them.</summary>
+    private static async Task NetworkAsync(ReferralFlowDb db, DirectoryFile file, CancellationToken ct)
+    {
+        if (file.Network is not { } named) return;
+        var now = await db.NetworkContacts.ToDictionaryAsync(n => n.Role, ct);
+        foreach (var entry in named)
+        {
+            if (now.TryGetValue(entry.Role, out var held)) held.ContactKey = entry.Contact;
+            else db.NetworkContacts.Add(new NetworkContact { Role = entry.Role, ContactKey = entry.Contact });
+        }
+        db.NetworkContacts.RemoveRange(now.Values.Where(n => named.All(e => e.Role != n.Role)));
     }
 
     private static void Update(Agreement agreement, Guid organisationId, AgreementEntry entry, int position)

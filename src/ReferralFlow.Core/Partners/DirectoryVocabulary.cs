@@ -54,3 +54,16 @@ public static class DirectoryLanguages
 
     public static bool IsKnown(string language) => All.Contains(language, StringComparer.Ordinal);
 }
+
+/// <summary>Staff roles of the sending side that escalation ladders and alerts name (<c>"to": "coordinator"</c>),
+/// held by directory contacts (<c>staffRoles</c>) or by the network (<c>network:</c>). Their names are the outbox's
+/// recipient names.</summary>
+public static class DirectoryStaffRoles
+{
+    public const string Coordinator = Recipients.Coordinator;
+    public const string FocalPoint = Recipients.FocalPoint;
+
+    public static readonly IReadOnlyList<string> All = [Coordinator, FocalPoint];
+
+    public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
+}

@@ -21,6 +21,12 @@ internal static class JsonDirectoryWriter
         using (var json = new Utf8JsonWriter(buffer, Options))
         {
             json.WriteStartObject();
+            if (file.Network is { Count: > 0 } network)
+            {
+                json.WriteStartObject("network");
+                foreach (var entry in network) json.WriteString(entry.Role, entry.Contact);
+                json.WriteEndObject();
+            }
             json.WriteStartArray("organisations");
             foreach (var o in file.Organisations)
             {
@@ -30,6 +36,7 @@ internal static class JsonDirectoryWriter
                 json.WriteString("kind", o.Kind);
                 json.WriteString("country", o.Country);
                 List(json, "regions", o.Regions);
+                List(json, "cities", o.Cities);
                 List(json, "languages", o.Languages);
                 List(json, "services", o.Services);
                 json.WriteBoolean("active", o.Active);
@@ -43,6 +50,7 @@ internal static class JsonDirectoryWriter
                     json.WriteString("language", c.Language);
                     json.WriteBoolean("authorised", c.Authorised);
                     Optional(json, "backup", c.Backup);
+                    List(json, "staffRoles", c.StaffRoles);
                 });
                 Objects(json, "agreements", o.Agreements, a =>
                 {

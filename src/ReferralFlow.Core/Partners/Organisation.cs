@@ -15,6 +15,9 @@ public sealed class Organisation
     /// <summary>ISO 3166-1 alpha-2, where the office is (a consulate: the host country, not the state it serves).</summary>
     public required string Country { get; set; }
     public IReadOnlyList<string> Regions { get; set; } = [];
+
+    /// <summary>The cities it serves, for a search by place finer than the region.</summary>
+    public IReadOnlyList<string> Cities { get; set; } = [];
     public IReadOnlyList<string> Languages { get; set; } = [];
 
     /// <summary>Of <see cref="PartnerServices"/>.</summary>

@@ -10,14 +10,20 @@ namespace ReferralFlow.Core.Partners;
 /// </summary>
 public static class PartnerDirectory
 {
+    /// <summary>Organisations by country, service and kind, and by place: <paramref name="region"/> and
+    /// <paramref name="city"/> match a listed region or city whatever the letter case ("cluj-napoca" finds
+    /// "Cluj-Napoca"); an organisation serving a whole country lists <c>national</c> as its region and matches any region.</summary>
     public static async Task<IReadOnlyList<Organisation>> ListAsync(
-        ReferralFlowDb db, string? country = null, string? service = null, string? kind = null, CancellationToken ct = default)
+        ReferralFlowDb db, string? country = null, string? service = null, string? kind = null, CancellationToken ct = default,
+        string? region = null, string? city = null)
     {
         var query = db.Organisations.AsNoTracking();
         if (country is not null) query = query.Where(o => o.Country == country.ToUpperInvariant());
         if (kind is not null) query = query.Where(o => o.Kind == kind);
         var found = await query.ToListAsync(ct);
         return [.. found.Where(o => service is null || o.Offers(service))
+            .Where(o => region is null || Serves(o.Regions, region) || Serves(o.Regions, National))
+            .Where(o => city is null || Serves(o.Cities, city))
             .OrderBy(o => o.Country, StringComparer.Ordinal).ThenBy(o => o.Name, StringComparer.Ordinal)];
     }
 
@@ -56,6 +62,12 @@ public static class PartnerDirectory
             .OrderByDescending(x => x.Shared).ThenBy(x => x.Organisation.Name, StringComparer.Ordinal)
             .Select(x => x.Organisation)];
     }
+
+    /// <summary>The region word of an organisation that serves its whole country.</summary>
+    public const string National = "national";
+
+    private static bool Serves(IReadOnlyList<string> places, string place) =>
+        places.Contains(place.Trim(), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The organisation someone means by its directory id (<c>ro-adpare</c>) or its GUID, or null.</summary>
     public static async Task<Organisation?> LookUpAsync(ReferralFlowDb db, string reference, CancellationToken ct = default)

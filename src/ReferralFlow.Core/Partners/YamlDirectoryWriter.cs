@@ -16,6 +16,11 @@ internal static partial class YamlDirectoryWriter
     {
         var yaml = new StringBuilder();
         yaml.Append("# ReferralFlow partner directory: import with 'referralflow partners import FILE'.\n");
+        if (file.Network is { Count: > 0 } network)
+        {
+            yaml.Append("network:\n");
+            foreach (var entry in network) Field(yaml, "  ", entry.Role, entry.Contact);
+        }
         if (file.Organisations.Count == 0) return yaml.Append("organisations: []\n").ToString();
         yaml.Append("organisations:\n");
         foreach (var o in file.Organisations)
@@ -25,6 +30,7 @@ internal static partial class YamlDirectoryWriter
             Field(yaml, "    ", "kind", o.Kind);
             Field(yaml, "    ", "country", o.Country);
             List(yaml, "    ", "regions", o.Regions);
+            List(yaml, "    ", "cities", o.Cities);
             List(yaml, "    ", "languages", o.Languages);
             List(yaml, "    ", "services", o.Services);
             yaml.Append($"    active: {Flag(o.Active)}\n");
@@ -39,6 +45,7 @@ internal static partial class YamlDirectoryWriter
                 Field(yaml, "        ", "language", c.Language);
                 yaml.Append($"        authorised: {Flag(c.Authorised)}\n");
                 Field(yaml, "        ", "backup", c.Backup);
+                List(yaml, "        ", "staffRoles", c.StaffRoles);
             }
             if (o.Agreements.Count > 0) yaml.Append("    agreements:\n");
             foreach (var a in o.Agreements)

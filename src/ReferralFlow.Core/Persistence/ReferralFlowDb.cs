@@ -44,6 +44,8 @@ public sealed class ReferralFlowDb(DbContextOptions<ReferralFlowDb> options)
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<Agreement> Agreements => Set<Agreement>();
+    public DbSet<NetworkContact> NetworkContacts => Set<NetworkContact>();
+    public DbSet<PartnershipGap> PartnershipGaps => Set<PartnershipGap>();
     public DbSet<PartnerAssignment> PartnerAssignments => Set<PartnerAssignment>();
     public DbSet<ReplyToken> ReplyTokens => Set<ReplyToken>();
     public DbSet<ReplyAnswer> ReplyAnswers => Set<ReplyAnswer>();

@@ -30,6 +30,12 @@ internal sealed partial class RuntimeUnit
             : null;
         if (found is null)
         {
+            if (search.Country is { } place)
+                db.PartnershipGaps.Add(new PartnershipGap
+                {
+                    Id = Guid.CreateVersion7(now), RecordedAt = now, ReferralId = referral.Id, CaseCode = referral.CaseCode,
+                    StepId = e.StepId, Country = place.ToUpperInvariant(), Service = search.Service, Kind = search.Kind,
+                });
             unaddressed[e.HandOffId] =
                 $"The directory query of step '{e.StepId}' found nobody to play '{e.Partner}': it asks for {search.Describe()} with a " +
                 $"contact authorised to accept referrals, and the directory has none. Assign an organisation with 'referralflow partners assign {referral.CaseCode} " +

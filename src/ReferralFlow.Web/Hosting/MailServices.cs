@@ -22,7 +22,7 @@ public static class MailServices
         // Replaced by signed reply tokens when the reply pages exist; until then links name the answers only.
         services.TryAddSingleton<IReplyLinks>(provider => new TokenReplyLinks(provider.GetRequiredService<ReferralFlow.Core.Replies.ReplyLinks>()));
         // The partner directory's host wiring may register its own (configured) address book first.
-        services.TryAddSingleton<IAddressBook>(provider => new DirectoryAddressBook(provider.GetService<AddressBookOptions>()));
+        services.TryAddSingleton<IAddressBook>(provider => new DirectoryAddressBook());
         services.AddSingleton(provider => new OutboxDelivery(
             provider.GetRequiredService<Func<ReferralFlowDb>>(),
             provider.GetRequiredService<IAddressBook>(),

@@ -28,7 +28,14 @@ namespace ReferralFlow.Tests.EndToEnd;
 public partial class EmailedReplyTests
 {
     private const string Directory = """
+        network: { coordinator: net-desk }
         organisations:
+          - id: network-office
+            name: Network Office
+            kind: other
+            country: BE
+            contacts:
+              - { id: net-desk, name: Desk, email: desk@network.example.org, language: en, authorised: true }
           - id: fr-foyer-e2e
             name: Foyer de test
             kind: shelter
@@ -128,7 +135,8 @@ public partial class EmailedReplyTests
             Assert.Equal(OutboxStatus.Sent, (await db.OutboxMessages.SingleAsync(m => m.Id == noticeId)).Status);
         var outcome = Assert.Single(MailHarness.Delivered([noticeId]));
         Assert.Equal("en", outcome.Headers["content-language"]);
-        Assert.Contains("coordinator@referralflow.example.org", outcome.Headers["to"]);
+        // Started without a sending organisation: the network's coordinator hears of the answer.
+        Assert.Contains("desk@network.example.org", outcome.Headers["to"]);
         Assert.StartsWith($"{started.CaseCode}: answer received", outcome.Subject);
         Assert.DoesNotContain("/reply/", outcome.Text);
     }

@@ -30,6 +30,11 @@ public sealed class FakeAddressBook : IAddressBook
         return Task.FromResult(Contacts.TryGetValue(recipient, out var c) ? new Addressee(c.Id, c.Email, c.Language, c.Organisation) : null);
     }
 
+    /// <summary>The sending organisation: the coordinator's, as the fake's recipients are all one referral's.</summary>
+    public SendingParty? Sender { get; set; } = new("ADPARE Bucharest", "coordonare@adpare.example.org");
+
+    public Task<SendingParty?> SenderAsync(ReferralFlowDb db, Guid referralId, CancellationToken ct) => Task.FromResult(Sender);
+
     /// <summary>The directory's own query: organisations a test adds to the database are suggested as the real
     /// directory would suggest them.</summary>
     public Task<IReadOnlyList<Organisation>> AlternativesAsync(ReferralFlowDb db, Guid organisationId, CancellationToken ct) =>

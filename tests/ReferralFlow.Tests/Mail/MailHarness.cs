@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Definitions;
 using ReferralFlow.Core.Mail;
 using ReferralFlow.Core.Outbox;
+using ReferralFlow.Core.Partners;
 using ReferralFlow.Core.Runtime;
 using ReferralFlow.Tests.Infrastructure;
 using ReferralFlow.Tests.Runtime;
@@ -70,8 +71,9 @@ public sealed class MailHarness : IAsyncDisposable
         MaxAttempts = maxAttempts,
     };
 
-    public OutboxDelivery Delivery(IEmailSender sender, int maxAttempts = MailSettings.DefaultMaxAttempts) => new(
-        Runtime.Open, AddressBook, sender, Templates,
+    /// <param name="addressBook">The real directory's, for tests that import one; the fake by default.</param>
+    public OutboxDelivery Delivery(IEmailSender sender, int maxAttempts = MailSettings.DefaultMaxAttempts, IAddressBook? addressBook = null) => new(
+        Runtime.Open, addressBook ?? AddressBook, sender, Templates,
         new TokenReplyLinks(new ReferralFlow.Core.Replies.ReplyLinks(new Uri("https://referrals.example.org/"), Runtime.Library, Runtime.Clock)),
         Runtime.Library, Settings(maxAttempts), Runtime.Clock);
 

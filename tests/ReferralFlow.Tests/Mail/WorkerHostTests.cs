@@ -16,11 +16,26 @@ public class WorkerHostTests
     public async Task The_worker_command_sends_the_escalations_the_timers_queued_as_eml_files()
     {
         await using var cli = CliRun.OnSqlite();
+        // A referral started without a sending organisation: its staff roles are the network's.
+        var directory = Path.Combine(cli.KeysFolder, "network.yaml");
+        Directory.CreateDirectory(cli.KeysFolder);
+        await File.WriteAllTextAsync(directory, """
+            network: { coordinator: net-desk, focal-point: net-focal }
+            organisations:
+              - id: network-office
+                name: Network Office
+                kind: other
+                country: BE
+                contacts:
+                  - { id: net-desk, name: Desk, email: desk@network.example.org, language: en, authorised: true }
+                  - { id: net-focal, name: Focal, email: focal@network.example.org, language: en, authorised: true }
+            """);
+        Assert.Equal(0, (await cli.RunAsync("partners", "import", directory)).ExitCode);
         await cli.StartAsync(now: "2027-01-04T09:00:00Z");
 
         var pass = await cli.JsonAsync("worker", "--once", "--now", "2027-02-01T09:00:00Z");
 
-        // Intake's escalations go to the configured coordinator and focal point; its reminder to the caseworker is
+        // Intake's escalations go to the network's coordinator and focal point; its reminder to the caseworker is
         // not e-mailed (the task inbox shows it): closed as not needed, not counted as a failure.
         Assert.Equal((2, 0, 0, 1, 0), (pass["sent"]!.GetValue<int>(), pass["retrying"]!.GetValue<int>(),
             pass["failed"]!.GetValue<int>(), pass["notNeeded"]!.GetValue<int>(), pass["outboxWaiting"]!.GetValue<int>()));
@@ -28,6 +43,8 @@ public class WorkerHostTests
         var files = Directory.GetFiles(folder, "*.eml");
         Assert.Equal(2, files.Length);
         Assert.All(files, f => Assert.StartsWith("Escalation – RF-2027-", MailFile.Parse(File.ReadAllText(f)).Subject));
+        Assert.Equal(["desk@network.example.org", "focal@network.example.org"],
+            files.Select(f => MailFile.Parse(File.ReadAllText(f)).Headers["to"].Split('<')[^1].TrimEnd('>')).Order());
     }
 
     [Fact]

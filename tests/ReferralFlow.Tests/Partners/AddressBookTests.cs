@@ -27,11 +27,10 @@ public class AddressBookTests
         return (database, referral);
     }
 
-    private static async Task<Addressee?> ResolveAsync(TestDatabase database, Guid referralId, string recipient, Guid? handOffId = null,
-        AddressBookOptions? options = null)
+    private static async Task<Addressee?> ResolveAsync(TestDatabase database, Guid referralId, string recipient, Guid? handOffId = null)
     {
         await using var db = database.Open();
-        return await new DirectoryAddressBook(options).ResolveAsync(db, referralId, recipient, handOffId, CancellationToken.None);
+        return await new DirectoryAddressBook().ResolveAsync(db, referralId, recipient, handOffId, CancellationToken.None);
     }
 
     private static async Task<Guid> HandOffAsync(TestDatabase database, Guid referralId, string partner)
@@ -110,21 +109,6 @@ public class AddressBookTests
         }
 
         Assert.Equal("intake@b.example.org", (await ResolveAsync(database, child.Id, "receiving"))?.Email);
-    }
-
-    [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task Coordinator_focal_point_and_alternatives_go_to_the_configured_addresses(string provider)
-    {
-        var (database, referral) = await SetUpAsync(provider, "address_configured");
-        await using var _ = database;
-        var options = new AddressBookOptions { Coordinator = new(null, "desk@network.example.org", "fr", "Network desk") };
-
-        Assert.Equal(new Addressee(null, "coordinator@referralflow.example.org", "en", "ReferralFlow coordination"),
-            await ResolveAsync(database, referral.Id, "coordinator"));
-        Assert.Equal("focal-point@referralflow.example.org", (await ResolveAsync(database, referral.Id, "focal-point"))?.Email);
-        Assert.Equal("desk@network.example.org", (await ResolveAsync(database, referral.Id, "coordinator", options: options))?.Email);
-        Assert.Equal("desk@network.example.org", (await ResolveAsync(database, referral.Id, "alternatives", options: options))?.Email);
     }
 
     [Theory]

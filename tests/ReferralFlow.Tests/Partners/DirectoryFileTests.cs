@@ -9,7 +9,7 @@ public class DirectoryFileTests
     {
         var problems = new DirectoryProblems("f");
         var file = DirectoryImport.Read(text, format, problems);
-        if (file is not null) DirectoryChecks.Run(file, new Dictionary<string, string>(), new Dictionary<string, string>(), problems);
+        if (file is not null) DirectoryChecks.Run(file, new Dictionary<string, string>(), new Dictionary<string, string>(), new Dictionary<string, string>(), problems);
         return problems.Sorted();
     }
 
@@ -117,6 +117,37 @@ public class DirectoryFileTests
         Assert.Equal([(12, true), (18, false)], problems.Select(p => (p.Line, p.IsWarning)));
         Assert.Contains("reminders meant for the backup of 'x-a' are not sent", problems[0].Message);
         Assert.Contains("names itself as backup", problems[1].Message);
+    }
+
+    [Fact]
+    public void Staff_roles_and_the_network_section_name_known_roles_and_existing_contacts()
+    {
+        var file = "network:\n  coordinator: x-b\n  focal-piont: x-a\n  focal-point: x-z\n" + OneContact + """
+
+                    staffRoles: [coordinator, coordinater]
+                  - id: x-b
+                    name: B
+                    email: b@x.example.org
+                    language: en
+                    authorised: false
+                    staffRoles: [focal-point]
+            """;
+
+        var problems = Check(file);
+
+        Assert.Equal(
+            [(2, "$.network.coordinator", true), (3, "$.network.focal-piont", false), (4, "$.network.focal-point", false),
+             (16, "$.organisations[0].contacts[0].staffRoles[1]", false), (17, "$.organisations[0].contacts[1].staffRoles", true)],
+            problems.Select(p => (p.Line, p.Path, p.IsWarning)));
+        Assert.Contains("the network's coordinator 'x-b' is not authorised, so coordinator messages are not sent to it", problems[0].Message);
+        Assert.Contains("unknown field 'focal-piont' on the network section; did you mean 'focal-point'?", problems[1].Message);
+        Assert.Contains("the network's focal-point 'x-z' is not a contact in the directory", problems[2].Message);
+        Assert.Contains("unknown staff role 'coordinater'; did you mean 'coordinator'?", problems[3].Message);
+        Assert.Contains("contact 'x-b' holds focal-point but is not authorised to act for 'ro-x'", problems[4].Message);
+        Assert.Empty(Check("{\"network\": {\"coordinator\": \"x-a\"}, \"organisations\": []}".Replace("[]", """
+            [{"id": "ro-x", "name": "X", "kind": "ngo", "country": "RO", "contacts": [{"id": "x-a", "name": "A",
+              "email": "a@x.example.org", "language": "ro", "authorised": true, "staffRoles": ["coordinator", "focal-point"]}]}]
+            """), DirectoryFormat.Json));
     }
 
     [Fact]

@@ -116,6 +116,7 @@ public class DirectoryQueryTests
         Assert.Equal(("ro-shelter-e", "directory"), await setup.AssignmentAsync(referral.Id));
         await using (var db = setup.Harness.Open())
         {
+            Assert.False(await db.PartnershipGaps.AnyAsync());
             var entry = await db.History.SingleAsync(h => h.ReferralId == referral.Id && h.Kind == PartnerAssignments.HistoryKind);
             Assert.Equal(("ask-placement", "directory",
                     "receiving: Shelter E (ro-shelter-e), found by the directory query an active ngo in RO offering 'shelter'"),
@@ -174,6 +175,11 @@ public class DirectoryQueryTests
                 incident.Message);
             Assert.Equal(request.LastError, incident.Message);
             Assert.Equal(1, (await db.Referrals.SingleAsync(r => r.Id == referral.Id)).OpenIncidents);
+            // The network learns where it has nobody: place, service, kind, date and case code.
+            var gap = Assert.Single(await PartnershipGaps.ListAsync(db));
+            Assert.Equal(("BG", "shelter", "ngo", referral.CaseCode, "ask-placement", setup.Harness.Clock.GetUtcNow()),
+                (gap.Country, gap.Service, gap.Kind, gap.CaseCode, gap.StepId, gap.RecordedAt));
+            Assert.Empty(await PartnershipGaps.ListAsync(db, country: "RO"));
         }
         Assert.Equal(new DeliveryPass(0, 0, 0), await setup.DeliverAsync());
 

@@ -118,4 +118,74 @@ public class PartnersCliTests
         Assert.Equal(File.ReadAllLines(Directories.DemoPath).Where(l => !l.StartsWith('#')),
             (await cli.RunAsync("partners", "export")).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('#')));
     }
+
+    [Fact]
+    public async Task Gaps_lists_where_a_directory_query_found_nobody_newest_first_by_country()
+    {
+        await using var cli = CliRun.OnSqlite();
+        var (referralId, caseCode) = await cli.StartAsync();
+        await using (var db = new ReferralFlowDb(DatabaseProvider.Options(cli.ConnectionString)))
+        {
+            foreach (var (country, service, day) in new[] { ("BG", "shelter", 5), ("RS", "family-assessment", 6) })
+                db.PartnershipGaps.Add(new Core.Partners.PartnershipGap
+                {
+                    Id = Guid.NewGuid(), RecordedAt = new DateTimeOffset(2027, 1, day, 10, 0, 0, TimeSpan.Zero), ReferralId = referralId,
+                    CaseCode = caseCode, StepId = "alternative-placement", Country = country, Service = service, Kind = "ngo",
+                });
+            await db.SaveChangesAsync();
+        }
+
+        var all = (await cli.JsonAsync("partners", "gaps")).AsArray();
+        var table = await cli.RunAsync("partners", "gaps", "--country", "bg");
+
+        Assert.Equal(["RS", "BG"], all.Select(g => g!["country"]!.GetValue<string>()));
+        Assert.Equal(("family-assessment", caseCode, "alternative-placement"),
+            (all[0]!["service"]!.GetValue<string>(), all[0]!["caseCode"]!.GetValue<string>(), all[0]!["step"]!.GetValue<string>()));
+        Assert.Equal(2, table.OutLines.Count);
+        Assert.Matches($@"^2027-01-05 10:00\s+BG\s+shelter\s+ngo\s+{caseCode}\s+alternative-placement$", table.OutLines[1]);
+        Assert.Contains("did you mean", (await cli.RunAsync("partners", "gaps", "--country", "UK")).Err);
+    }
+
+    [Fact]
+    public async Task List_finds_organisations_by_region_and_city_and_cities_survive_export_and_import()
+    {
+        using var folder = new TempDirectory("rf-places");
+        await using var cli = CliRun.OnSqlite();
+        File.WriteAllText(folder.Combine("places.yaml"), """
+            organisations:
+              - id: ro-cluj
+                name: Cluj Shelter
+                kind: ngo
+                country: RO
+                regions: [Transylvania]
+                cities: [Cluj-Napoca, Turda]
+                contacts: [{ id: cluj-desk, name: Desk, email: desk@cluj.example.org, language: ro, authorised: true }]
+              - id: ro-national
+                name: National Hotline
+                kind: ngo
+                country: RO
+                regions: [national]
+                contacts: [{ id: hotline-desk, name: Desk, email: desk@hotline.example.org, language: ro, authorised: true }]
+              - id: ro-bucharest
+                name: Bucharest Shelter
+                kind: ngo
+                country: RO
+                regions: [Bucharest, Ilfov]
+                cities: [Bucharest]
+                contacts: [{ id: buc-desk, name: Desk, email: desk@buc.example.org, language: ro, authorised: true }]
+            """);
+        Assert.Equal(0, (await cli.RunAsync("partners", "import", folder.Combine("places.yaml"))).ExitCode);
+
+        async Task<IReadOnlyList<string>> ListAsync(params string[] filter) =>
+            [.. (await cli.JsonAsync(["partners", "list", .. filter])).AsArray().Select(o => o!["id"]!.GetValue<string>())];
+
+        Assert.Equal(["ro-cluj"], await ListAsync("--city", "cluj-napoca"));
+        Assert.Equal(["ro-bucharest"], await ListAsync("--country", "RO", "--city", "Bucharest"));
+        // A national organisation serves every region of its country.
+        Assert.Equal(["ro-bucharest", "ro-national"], await ListAsync("--region", "ilfov"));
+        Assert.Empty(await ListAsync("--city", "Iasi"));
+        var export = (await cli.RunAsync("partners", "export")).Out;
+        Assert.Contains("    regions: [Transylvania]\n    cities: [Cluj-Napoca, Turda]\n", export);
+        Assert.Contains("\"cities\": [", (await cli.RunAsync("partners", "export", "--format", "json")).Out);
+    }
 }

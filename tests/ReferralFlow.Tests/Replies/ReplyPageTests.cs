@@ -1,3 +1,4 @@
+using ReferralFlow.Core.Mail;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +25,8 @@ public class ReplyPageTests
         Assert.Contains(reply.CaseCode, html);
         Assert.Contains("Accept referral", html);
         Assert.Contains("2027-01-", html);
-        Assert.Contains("ReferralFlow coordination", html);
+        // No sending organisation and no coordinator in the directory: the deployment's own mailbox is the contact.
+        Assert.Contains(MailSettings.DefaultFrom.Split('<')[1].TrimEnd('>'), html);
         Assert.Contains("no-store", response.Headers.CacheControl?.ToString());
         // Another link of the same request, opened later, is a second look, not a second receipt.
         Assert.Equal(HttpStatusCode.OK, (await app.Client.GetAsync(reply.Path("accepted"))).StatusCode);

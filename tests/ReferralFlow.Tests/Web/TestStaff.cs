@@ -35,6 +35,8 @@ public static class TestStaff
         {
             Id = Guid.NewGuid(), OrganisationId = organisation.Id, Key = $"{key}-desk", Name = "Referral desk",
             Email = $"desk@{key}.example.org", Language = "en", AuthorisedToAccept = true,
+            // The desk also takes the sending side's escalations and alerts of the referrals the organisation sends.
+            StaffRoles = [Recipients.Coordinator, Recipients.FocalPoint],
         });
         await db.SaveChangesAsync();
         return organisation;
