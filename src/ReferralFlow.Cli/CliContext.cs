@@ -15,8 +15,8 @@ namespace ReferralFlow.Cli;
 
 /// <summary>
 /// What a command that touches the database works with: the output, the clock (pinned by --now), the database
-/// (from --db), and the runtime. <see cref="OpenAsync"/> first makes sure the database is migrated and the
-/// workflows folder published.
+/// (from --db), and the runtime. <see cref="OpenAsync"/> first checks that the database is migrated (setting up a
+/// fresh one) and the workflows folder published.
 /// </summary>
 internal sealed class CliContext
 {
@@ -69,7 +69,7 @@ internal sealed class CliContext
     public static async Task<CliContext> OpenAsync(ParseResult parse, CliOutput output, CancellationToken ct)
     {
         var context = Unprepared(parse, output);
-        await DatabaseSetup.EnsureReadyAsync(context.OpenDb, () => context.Protector, WorkflowFiles.DefaultDirectory(), context.Clock.GetUtcNow(), ct);
+        await DatabaseSetup.CheckReadyAsync(context.OpenDb, () => context.Protector, WorkflowFiles.DefaultDirectory(), context.Clock.GetUtcNow(), ct);
         return context;
     }
 

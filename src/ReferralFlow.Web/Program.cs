@@ -1,5 +1,6 @@
 using ReferralFlow.Web.Api;
 using ReferralFlow.Web.Hosting;
+using ReferralFlow.Web.Pages.Referrals;
 using ReferralFlow.Web.Pages.Reply;
 using ReferralFlow.Web.SignIn;
 
@@ -27,6 +28,7 @@ app.UseStaffSignIn();
 
 app.MapRazorPages();
 app.MapReferralFlowApi();
+app.MapCaseCodeLinks();
 app.MapHealthChecks("/health").AllowAnonymous();
 
 app.Run();

@@ -18,8 +18,8 @@ internal static class ReferralText
         if (r.Parties.Origin is not null || r.Parties.Destination is not null)
             Field(output, "corridor", string.Join(" → ", new[] { r.Parties.Origin ?? "?" }.Concat(r.Parties.Transit).Append(r.Parties.Destination ?? "?")));
         if (r.ClosedAt is { } closed) Field(output, "closed", Text.Time(closed));
-        if (r.Parent is { } parent) Field(output, "parent", parent.ToString());
-        if (r.Children.Count > 0) Field(output, "children", string.Join(", ", r.Children));
+        foreach (var linked in r.Linked)
+            Field(output, linked.Relation, $"{linked.CaseCode}  {linked.Workflow}  {linked.Status}  (id {linked.Id})");
         WriteVitalInterests(output, vitalInterests);
         WriteOpenSteps(output, r);
         WriteIncidents(output, r);

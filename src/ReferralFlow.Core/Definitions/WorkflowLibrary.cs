@@ -75,6 +75,16 @@ public sealed class WorkflowLibrary
         return published;
     }
 
+    /// <summary>Whether every file of the folder is published as it is, by content hash alone: one query that reads
+    /// hashes, no parsing or validation, so a command that changes nothing in the folder pays almost nothing for it.</summary>
+    public static async Task<bool> IsPublishedAsync(ReferralFlowDb db, string directory, CancellationToken ct = default)
+    {
+        var hashes = new List<string>();
+        foreach (var file in WorkflowFiles.In(directory)) hashes.Add(Hash(await File.ReadAllTextAsync(file, ct)));
+        var published = await db.PublishedWorkflows.Where(w => hashes.Contains(w.ContentHash)).Select(w => w.ContentHash).ToListAsync(ct);
+        return hashes.All(published.Contains);
+    }
+
     private static WorkflowDefinition Parse(string json, string name)
     {
         var result = DefinitionLoader.Load(json, name);

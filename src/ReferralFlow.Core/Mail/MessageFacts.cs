@@ -15,7 +15,7 @@ public sealed partial record MessageFacts
         IReadOnlyList<MessageLink> links, string? answer = null, IReadOnlyList<MessageAlternative>? alternatives = null)
     {
         CaseCode = Referrals.CaseCode.IsValid(caseCode) ? caseCode
-            : throw new ArgumentException($"'{caseCode}' is not a case code (RF-yyyy-XXXXX).", nameof(caseCode));
+            : throw new ArgumentException($"'{caseCode}' is not a case code (RF-yyyy-XXXXX, or RF-yyyy-XXXXX/n for a procedure running alongside another).", nameof(caseCode));
         Request = Name(request, nameof(request));
         Answer = answer is null ? null : Name(answer, nameof(answer));
         DueAt = dueAt;

@@ -7,15 +7,26 @@ namespace ReferralFlow.Core.Queries;
 /// <summary>Read models of referrals for the CLI and the web app; read-only, nothing is tracked.</summary>
 public static class ReferralQueries
 {
-    /// <summary>The referral a caseworker means by a GUID or a case code (any letter case), or null.</summary>
+    /// <summary>The referral a caseworker means by a GUID or a case code (any letter case), or null. A case's procedures
+    /// share its code (<see cref="CaseParts"/>): the code names the first of them still active, else the first of them
+    /// (the referral that drew it), so a command given the code acts on the case where it stands.</summary>
     public static async Task<Guid?> FindIdAsync(ReferralFlowDb db, string reference, CancellationToken ct = default)
     {
         var text = reference.Trim();
         if (Guid.TryParse(text, out var id))
             return await db.Referrals.AnyAsync(r => r.Id == id, ct) ? id : null;
-        var code = text.ToUpperInvariant();
+        return await FindByCodeAsync(db.Referrals, text, ct);
+    }
+
+    /// <summary>The referral a case code names among <paramref name="referrals"/> (those a user may see, for pages and
+    /// the API), as <see cref="FindIdAsync"/> picks it; a suffix's '/' may come URL-encoded (%2F).</summary>
+    public static async Task<Guid?> FindByCodeAsync(IQueryable<Referral> referrals, string reference, CancellationToken ct = default)
+    {
+        var code = reference.Trim().Replace("%2F", "/", StringComparison.OrdinalIgnoreCase).ToUpperInvariant();
         if (!CaseCode.IsValid(code)) return null;
-        return await db.Referrals.Where(r => r.CaseCode == code).Select(r => (Guid?)r.Id).SingleOrDefaultAsync(ct);
+        return await referrals.Where(r => r.CaseCode == code)
+            .OrderBy(r => r.Status == ReferralStatus.Active ? 0 : 1).ThenBy(r => r.CasePart)
+            .Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
     }
 
     public static async Task<ReferralDetails?> ShowAsync(ReferralFlowDb db, string reference, CancellationToken ct = default) =>
@@ -43,7 +54,7 @@ public static class ReferralQueries
         return new ReferralDetails(
             referral.Id, referral.CaseCode, referral.WorkflowId, referral.WorkflowVersion, StatusName(referral.Status),
             referral.Outcome, referral.StartedAt, referral.ClosedAt, referral.ParentReferralId, children,
-            openSteps, incidents, history, ReferralStages.Name(referral.Stage), parties);
+            openSteps, incidents, history, ReferralStages.Name(referral.Stage), parties, await ReferralLinks.OfAsync(db, referral, ct));
     }
 
     /// <summary>Newest first; <paramref name="status"/> null lists every referral; <paramref name="within"/> limits the

@@ -16,7 +16,8 @@ public sealed record ReferralDetails(
     IReadOnlyList<OpenIncident> Incidents,
     IReadOnlyList<HistoryLine> History,
     string Stage,
-    ReferralParties Parties);
+    ReferralParties Parties,
+    IReadOnlyList<Referrals.LinkedReferral> Linked);
 
 /// <summary>Who sends and who receives (directory key and name), and the corridor; no personal data.</summary>
 public sealed record ReferralParties(

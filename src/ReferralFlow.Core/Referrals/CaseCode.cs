@@ -4,7 +4,9 @@ using System.Text.RegularExpressions;
 namespace ReferralFlow.Core.Referrals;
 
 /// <summary>The human-facing case number, e.g. <c>RF-2026-7KQ3M</c>: read out on the phone and typed by partners,
-/// so its alphabet leaves out the look-alikes 0/O, 1/I/L.</summary>
+/// so its alphabet leaves out the look-alikes 0/O, 1/I/L. A referral keeps it for life: its sub-procedures and
+/// reopenings carry it too, with a suffix (<c>RF-2026-7KQ3M/2</c>) only on one that runs alongside another procedure
+/// of the same case (<see cref="CaseParts"/>), where a partner has to tell two requests apart.</summary>
 public static partial class CaseCode
 {
     public const string Alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -26,6 +28,14 @@ public static partial class CaseCode
 
     public static bool IsValid(string text) => Pattern().IsMatch(text);
 
-    [GeneratedRegex("^RF-[0-9]{4}-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{5}$")]
+    /// <summary>The code without its suffix: the case a procedure belongs to.</summary>
+    public static string Base(string code) => code.IndexOf('/') is var slash and >= 0 ? code[..slash] : code;
+
+    /// <summary>The code of the case's <paramref name="part"/>-th procedure when it runs alongside another one.</summary>
+    public static string Suffixed(string code, int part) =>
+        part >= 2 ? $"{Base(code)}/{part}" : throw new ArgumentOutOfRangeException(nameof(part), "The case's first procedure has no suffix.");
+
+    // The suffix counts the case's procedures from 2 (the first has none), without leading zeros.
+    [GeneratedRegex("^RF-[0-9]{4}-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{5}(/([2-9]|[1-9][0-9]{1,3}))?$")]
     private static partial Regex Pattern();
 }

@@ -5,6 +5,10 @@ public sealed class Referral
 {
     public required Guid Id { get; init; }
     public required string CaseCode { get; init; }
+
+    /// <summary>Which procedure of the case this is: 1 for the referral that drew the code, then 2, 3 … for its
+    /// sub-procedures and reopenings in the order they started (<see cref="CaseParts"/>).</summary>
+    public int CasePart { get; init; } = 1;
     public required string WorkflowId { get; init; }
     public required int WorkflowVersion { get; init; }
     public ReferralStatus Status { get; private set; } = ReferralStatus.Active;

@@ -10,7 +10,9 @@ internal sealed class ReferralMapping : IEntityTypeConfiguration<Referral>
     {
         entity.HasKey(r => r.Id);
         entity.Property(r => r.Id).ValueGeneratedNever();
-        entity.HasIndex(r => r.CaseCode).IsUnique();
+        // A case's procedures share its code; its part tells them apart (a suffixed code is unique by itself).
+        entity.HasIndex(r => new { r.CaseCode, r.CasePart }).IsUnique();
+        entity.Property(r => r.CasePart).HasDefaultValue(1);
         entity.HasIndex(r => r.Status);
         entity.Property(r => r.Status).HasConversion<string>();
         entity.Property(r => r.Revision).IsConcurrencyToken();

@@ -14,8 +14,8 @@ public sealed record Reopened(Guid ReferralId, string CaseCode, Guid Continuatio
 /// <summary>
 /// Reopens a closed referral when the person is summoned to court, often a year after the return (phase 13, REQ-63,
 /// F38). The closed referral stays closed, with its history untouched: a new referral on the court-appearance
-/// procedure continues it (its parent), so the partner roles assigned to the case are found again, and both
-/// histories and the audit trail say so. One transaction: continuation, history lines and audit entry, or nothing.
+/// procedure continues it (its parent), under the same case code (Referrals/CaseParts), so the partner roles assigned
+/// to the case are found again, and both histories and the audit trail say so. One transaction: continuation, history lines and audit entry, or nothing.
 /// </summary>
 public sealed class Reopening(ReferralRuntime runtime, Actor actor, TimeProvider clock)
 {
@@ -40,9 +40,9 @@ public sealed class Reopening(ReferralRuntime runtime, Actor actor, TimeProvider
             await db.SaveChangesAsync(ct);
             var started = await runtime.StartInAsync(unit, workflowId, input, closed.Id, ct);
             RecordHistory.Add(db, closed.Id, RecordHistory.Reopened, now, actor.Name,
-                $"reopened for a court appearance: continues as {started.CaseCode} on {workflowId}");
+                $"reopened for a court appearance: continues as {started.CaseCode} on {workflowId} (id {started.Id})");
             RecordHistory.Add(db, started.Id, RecordHistory.Continues, now, actor.Name,
-                $"continues {closed.CaseCode} (closed {closed.ClosedAt:yyyy-MM-dd}, outcome {closed.Outcome})");
+                $"continues {closed.CaseCode} (closed {closed.ClosedAt:yyyy-MM-dd}, outcome {closed.Outcome}, id {closed.Id})");
             AuditTrail.Record(db, actor, "referral.reopened", closed.Id, $"referral {closed.Id}", now, $"continuation {started.Id} on {workflowId}");
             return new Reopened(closed.Id, closed.CaseCode, started.Id, started.CaseCode);
         }, ct);
@@ -52,6 +52,12 @@ public sealed class Reopening(ReferralRuntime runtime, Actor actor, TimeProvider
 
     private static async Task CheckAsync(Persistence.ReferralFlowDb db, Referral referral, CancellationToken ct)
     {
+        // The code names the case where it stands, so while a reopening runs it names that continuation.
+        if (referral is { Status: ReferralStatus.Active, ParentReferralId: { } followed, ParentTokenId: null } && Procedures.Contains(referral.WorkflowId))
+        {
+            var closedCode = await db.Referrals.AsNoTracking().Where(r => r.Id == followed).Select(r => r.CaseCode).SingleAsync(ct);
+            throw new ReferralFlowException($"Referral {closedCode} is already reopened: its court appearance {referral.CaseCode} is still running.");
+        }
         switch (referral.Status)
         {
             case ReferralStatus.Active:

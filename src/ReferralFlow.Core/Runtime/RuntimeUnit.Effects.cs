@@ -99,7 +99,7 @@ internal sealed partial class RuntimeUnit
                 break;
             case ChildStarted e:
                 var child = await library.LatestAsync(db, e.WorkflowId, ct);
-                await StartInstanceAsync(child, e.Input, "system", (referral.Id, e.TokenId, e.ChildReferralId), ct);
+                await StartInstanceAsync(child, e.Input, "system", (referral.Id, e.TokenId, e.ChildReferralId, e.StepId), ct);
                 break;
             case ChildCancelled e:
                 followUps.Enqueue((e.ChildReferralId, new Withdraw("system")));

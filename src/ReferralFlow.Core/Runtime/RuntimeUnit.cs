@@ -118,21 +118,28 @@ internal sealed partial class RuntimeUnit(ReferralFlowDb db, WorkflowLibrary lib
 
     private async Task<Referral> StartInstanceAsync(
         Engine.Definitions.WorkflowDefinition definition, IReadOnlyDictionary<string, JsonNode?> input,
-        string actor, (Guid ReferralId, Guid TokenId, Guid ChildId)? parent, CancellationToken ct,
+        string actor, (Guid ReferralId, Guid TokenId, Guid ChildId, string StepId)? parent, CancellationToken ct,
         ReferralParticulars? particulars = null, Guid? continues = null)
     {
         var given = particulars ?? ReferralParticulars.None;
         var result = runner.Start(definition, input, actor);
         StepsRun += result.StepsRun;
+        var id = parent?.ChildId ?? Guid.CreateVersion7(clock.GetUtcNow());
+        var follows = parent?.ReferralId ?? continues;
+        var followed = follows is { } followedId
+            ? await db.Referrals.FindAsync([followedId], ct) ?? throw new ReferralFlowException($"No referral {followedId}.")
+            : null;
+        var (code, part) = followed is null ? (await NewCaseCodeAsync(ct), 1) : await CaseParts.ForFollowUpAsync(db, followed, id, ct);
         var referral = new Referral
         {
-            Id = parent?.ChildId ?? Guid.CreateVersion7(clock.GetUtcNow()),
-            CaseCode = await NewCaseCodeAsync(ct),
+            Id = id,
+            CaseCode = code,
+            CasePart = part,
             WorkflowId = definition.Id,
             WorkflowVersion = definition.Version,
             StateJson = "{}",
             StartedAt = clock.GetUtcNow(),
-            ParentReferralId = parent?.ReferralId ?? continues,
+            ParentReferralId = follows,
             ParentTokenId = parent?.TokenId,
             SendingOrganisationId = given.SendingOrganisationId,
             OriginCountry = given.OriginCountry,
@@ -141,8 +148,26 @@ internal sealed partial class RuntimeUnit(ReferralFlowDb db, WorkflowLibrary lib
         };
         if (given.ReceivingOrganisationId is { } receiving) referral.HandTo(receiving);
         db.Referrals.Add(referral);
+        if (parent is { } started && followed is not null) LinkHistory(followed, referral, started.StepId);
         await ApplyAsync(referral, result, ct);
         return referral;
+    }
+
+    /// <summary>Both histories name the other procedure by its code, so a caseworker reading either finds the other.
+    /// A reopening writes its own pair of lines (Reopening/).</summary>
+    private void LinkHistory(Referral parent, Referral child, string stepId)
+    {
+        var now = clock.GetUtcNow();
+        history.Add(new HistoryEntry
+        {
+            ReferralId = parent.Id, At = now, Kind = ReferralLinks.ChildStarted, StepId = stepId, Actor = "system",
+            Detail = $"{child.WorkflowId} runs as {child.CaseCode} (part {child.CasePart} of the case, id {child.Id})",
+        });
+        history.Add(new HistoryEntry
+        {
+            ReferralId = child.Id, At = now, Kind = ReferralLinks.PartOf, Actor = "system",
+            Detail = $"part {child.CasePart} of case {CaseCode.Base(child.CaseCode)}: started by {parent.WorkflowId} {parent.CaseCode} (id {parent.Id})",
+        });
     }
 
     // Case codes are short enough to read out on the phone, so collisions are possible: draw again.

@@ -23,6 +23,8 @@ public static class ReferralApi
         var api = routes.MapGroup("/api").AddEndpointFilter<ReferralFlowProblems>();
         api.MapGet("/referrals", ListReferrals);
         api.MapGet("/referrals/{id:guid}", ShowReferral);
+        // By case code; the catch-all takes a suffixed code's '/' as it comes (RF-2027-TRK65/2), or encoded (%2F).
+        api.MapGet("/referrals/{**code}", ShowReferralByCode);
         api.MapPost("/referrals", StartReferral);
         api.MapGet("/tasks", ListTasks);
         api.MapPost("/tasks/{id:guid}/complete", CompleteTask);
@@ -40,6 +42,12 @@ public static class ReferralApi
         if (!grant.MaySee || await ReferralQueries.ShowAsync(db, id, ct) is not { } details) return NotFound($"No referral {id}.");
         return TypedResults.Ok(grant.Standing == ReferralStanding.Partner ? PartnerView.Of(details) : details);
     }
+
+    private static async Task<Results<Ok<ReferralDetails>, ProblemHttpResult>> ShowReferralByCode(
+        string code, ReferralFlowDb db, StaffAccess access, CancellationToken ct) =>
+        await ReferralQueries.FindByCodeAsync(access.VisibleReferrals, code, ct) is { } id
+            ? await ShowReferral(id, db, access, ct)
+            : NotFound($"No referral {code}: give its id or case code, like RF-2027-7KQ3M or RF-2027-7KQ3M/2.");
 
     private static async Task<Ok<IReadOnlyList<TaskSummary>>> ListTasks(ReferralFlowDb db, StaffAccess access, CancellationToken ct) =>
         TypedResults.Ok(await TaskQueries.ListOpenAsync(db, ct: ct, withinReferrals: access.OwnedReferralIds));

@@ -33,7 +33,7 @@ public class AuthorisationMatrixTests(ITestOutputHelper output)
     /// <summary>The expected status per actor, in <see cref="Actor"/> order, and where the person may appear.</summary>
     private sealed record Row(string Method, string Url, int[] Status, Actor[]? SeesPerson = null, Func<Ids, object>? Body = null);
 
-    private sealed record Ids(Guid Referral, Guid Task, Guid HandOff);
+    private sealed record Ids(Guid Referral, Guid Task, Guid HandOff, string CaseCode);
 
     private static readonly Dictionary<string, Row> Matrix = new()
     {
@@ -41,6 +41,8 @@ public class AuthorisationMatrixTests(ITestOutputHelper output)
         ["GET /"] = new("GET", "/", [302, 200, 200, 200, 200, 200, 200]),
         ["GET /referrals/{id:guid}"] = new("GET", "/referrals/{referral}?person=true", [302, 200, 200, 200, 404, 200, 404],
             SeesPerson: [Actor.Owner, Actor.PartnerWithConsent]),
+        // By case code: a redirect to the referral's page for whoever may see it (issue 9 §4).
+        ["GET /referrals/{**code}"] = new("GET", "/referrals/{code}", [302, 302, 302, 302, 404, 302, 404]),
         ["GET /tasks"] = new("GET", "/tasks", [302, 200, 200, 200, 200, 200, 200]),
         ["GET /tasks/complete/{id:guid}"] = new("GET", "/tasks/complete/{task}", [302, 200, 404, 404, 404, 404, 404]),
         ["GET /handoffs"] = new("GET", "/handoffs", [302, 200, 200, 200, 200, 200, 200]),
@@ -60,6 +62,7 @@ public class AuthorisationMatrixTests(ITestOutputHelper output)
         // API. 401 = no credentials.
         ["GET /api/referrals"] = new("GET", "/api/referrals", [401, 200, 200, 200, 200, 200, 200]),
         ["GET /api/referrals/{id:guid}"] = new("GET", "/api/referrals/{referral}", [401, 200, 200, 200, 404, 200, 404]),
+        ["GET /api/referrals/{**code}"] = new("GET", "/api/referrals/{code}", [401, 200, 200, 200, 404, 200, 404]),
         ["POST /api/referrals"] = new("POST", "/api/referrals", [401, 201, 201, 201, 201, 403, 403],
             Body: _ => new { workflow = "transnational-return" }),
         ["GET /api/tasks"] = new("GET", "/api/tasks", [401, 200, 200, 200, 200, 200, 200]),
@@ -126,7 +129,7 @@ public class AuthorisationMatrixTests(ITestOutputHelper output)
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, Row row, Ids ids)
     {
         var url = row.Url.Replace("{referral}", ids.Referral.ToString()).Replace("{task}", ids.Task.ToString())
-            .Replace("{handoff}", ids.HandOff.ToString());
+            .Replace("{handoff}", ids.HandOff.ToString()).Replace("{code}", ids.CaseCode);
         return row.Method == "POST" ? client.PostAsJsonAsync(url, row.Body!(ids)) : client.GetAsync(url);
     }
 
@@ -145,7 +148,8 @@ public class AuthorisationMatrixTests(ITestOutputHelper output)
         body["variables"] = JsonNode.Parse("""{ "court.hearingAt": "2027-03-01T09:00:00Z" }""");
         var created = await owner.PostAsJsonAsync("/api/referrals", body);
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        var referral = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var createdBody = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var referral = createdBody.GetProperty("id").GetGuid();
 
         var clock = app.Services.GetRequiredService<TimeProvider>();
         await using (var db = app.OpenDb())
@@ -160,6 +164,6 @@ public class AuthorisationMatrixTests(ITestOutputHelper output)
         await using var read = app.OpenDb();
         var task = await read.Tasks.Where(t => t.ReferralId == other && t.Status == WorkTaskStatus.Open).Select(t => t.Id).FirstAsync();
         var handOff = await read.HandOffs.Where(h => h.ReferralId == referral).Select(h => h.Id).FirstAsync();
-        return new Ids(referral, task, handOff);
+        return new Ids(referral, task, handOff, createdBody.GetProperty("caseCode").GetString()!);
     }
 }

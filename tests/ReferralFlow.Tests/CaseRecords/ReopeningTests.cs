@@ -37,6 +37,9 @@ public class ReopeningTests
             var original = await db.Referrals.SingleAsync(r => r.Id == closed.Id);
             Assert.Equal((ReferralStatus.Closed, "returned"), (original.Status, original.Outcome));
             var continuation = await db.Referrals.SingleAsync(r => r.Id == reopened.ContinuationId);
+            // One case, one code: its monitoring and its reopening carry the code the partners know (issue 9 §4).
+            Assert.Equal(closed.CaseCode, await db.Referrals.Where(r => r.ParentReferralId == closed.Id && r.WorkflowId == "monitoring").Select(r => r.CaseCode).SingleAsync());
+            Assert.Equal((closed.CaseCode, closed.CaseCode, 3), (reopened.ContinuationCaseCode, continuation.CaseCode, continuation.CasePart));
             Assert.Equal(("court-appearance", ReferralStatus.Active, (Guid?)closed.Id, (Guid?)null),
                 (continuation.WorkflowId, continuation.Status, continuation.ParentReferralId, continuation.ParentTokenId));
             var historyAfter = await db.History.Where(e => e.ReferralId == closed.Id).OrderBy(e => e.Id).ToListAsync();
@@ -70,9 +73,9 @@ public class ReopeningTests
         var active = await h.StartAsync();
         var withdrawn = await h.StartAsync();
         await h.Runtime.Runtime.WithdrawAsync(withdrawn.Id, Actor.Operator("test"));
-        string monitoringCode;
+        Guid monitoring;
         await using (var db = h.Open())
-            monitoringCode = await db.Referrals.Where(r => r.ParentReferralId == closed.Id && r.WorkflowId == "monitoring").Select(r => r.CaseCode).SingleAsync();
+            monitoring = await db.Referrals.Where(r => r.ParentReferralId == closed.Id && r.WorkflowId == "monitoring").Select(r => r.Id).SingleAsync();
         var snapshot = await CountsAsync(h);
 
         async Task<string> Refused(string reference, string workflow) =>
@@ -81,7 +84,8 @@ public class ReopeningTests
         Assert.StartsWith("Only a court appearance reopens a closed referral", await Refused(closed.CaseCode, "transnational-return"));
         Assert.Contains("is still active: only a closed referral is reopened", await Refused(active.CaseCode, "court-appearance"));
         Assert.Contains("was withdrawn, not closed", await Refused(withdrawn.CaseCode, "court-appearance"));
-        Assert.Equal($"{monitoringCode} is a part (monitoring) of referral {closed.CaseCode}: reopen {closed.CaseCode} instead.", await Refused(monitoringCode, "court-appearance"));
+        // The monitoring shares the case's code, which names the referral that drew it; by its id it is refused.
+        Assert.Equal($"{closed.CaseCode} is a part (monitoring) of referral {closed.CaseCode}: reopen {closed.CaseCode} instead.", await Refused(monitoring.ToString(), "court-appearance"));
         Assert.Equal(snapshot, await CountsAsync(h));
 
         var first = await Reopen(h).ReopenAsync(closed.CaseCode, "court-appearance", Hearing(h), default);

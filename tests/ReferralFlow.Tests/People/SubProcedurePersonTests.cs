@@ -14,8 +14,10 @@ public class SubProcedurePersonTests
         await intake.Cli.JsonAsync("tasks", "complete", task["id"]!.GetValue<string>(), "--outcome", "presumed-minor",
             "--now", IntakeCli.Now, "--form", intake.Cli.FormFile("intake-identification"));
         await using var db = intake.OpenDb();
-        var parent = await db.Referrals.SingleAsync(r => r.CaseCode == caseCode);
+        var parent = await db.Referrals.SingleAsync(r => r.CaseCode == caseCode && r.ParentReferralId == null);
         var child = await db.Referrals.SingleAsync(r => r.ParentReferralId == parent.Id);
+        // The child procedure takes the case over under its code; the code now names it, the case's active procedure.
+        Assert.Equal(caseCode, child.CaseCode);
 
         var read = await intake.Cli.JsonAsync("referrals", "person", child.CaseCode);
 

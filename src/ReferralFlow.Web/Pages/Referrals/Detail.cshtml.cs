@@ -38,7 +38,6 @@ public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, Work
     public IReadOnlyList<TaskCard> Tasks { get; private set; } = [];
     public IReadOnlyList<HandOffCard> HandOffs { get; private set; } = [];
     public IReadOnlyList<OpenStep> OtherWaits { get; private set; } = [];
-    public IReadOnlyDictionary<Guid, string> Related { get; private set; } = new Dictionary<Guid, string>();
     public DateTimeOffset Now { get; private set; }
 
     /// <summary>Shared without consent on vital interests, shown until the person's own consent is recorded.</summary>
@@ -168,8 +167,6 @@ public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, Work
         HandOffs = [.. (await HandOffQueries.ListAsync(db, id, includeClosed: true, ct, access.VisibleHandOffs))
             .Select(h => new HandOffCard(h, VariableField.For(definition, h.Step)))];
         OtherWaits = [.. Referral.OpenSteps.Where(s => s.Kind is "wait" or "subworkflow")];
-        var related = Referral.Children.Append(Referral.Parent ?? Guid.Empty).ToList();
-        Related = await db.Referrals.AsNoTracking().Where(r => related.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.CaseCode, ct);
         VitalInterestsOpen = await VitalInterests.OpenAsync(db, id, Now, ct);
         if (MayDecideVitalInterests)
             Partners = [.. (await db.PartnerAssignments.AsNoTracking().Where(a => a.ReferralId == id)
