@@ -72,6 +72,9 @@ public sealed record PartnerRequestStep : StepDefinition
     public string? Consent { get; init; }
 
     public string ConsentPurpose => Consent ?? ConsentPurposes.DefaultFor(Request);
+
+    /// <summary>What the request and its reminders carry to the partner besides the case code and the deadline.</summary>
+    public IReadOnlyList<MessageFactDefinition> Facts { get; init; } = [];
 }
 
 public sealed record NotifyStep : StepDefinition
@@ -80,6 +83,9 @@ public sealed record NotifyStep : StepDefinition
     public override bool IsWaiting => false;
     public required string To { get; init; }
     public required string Notice { get; init; }
+
+    /// <summary>What the notice carries to the partner besides the case code.</summary>
+    public IReadOnlyList<MessageFactDefinition> Facts { get; init; } = [];
     public override IReadOnlyList<string> Outcomes => ["done"];
 }
 
