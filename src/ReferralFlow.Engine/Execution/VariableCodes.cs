@@ -14,7 +14,7 @@ namespace ReferralFlow.Engine.Execution;
 public static partial class VariableCodes
 {
     public const int MaxCodeLength = 64;
-    public const int MaxPlaceLength = 100;
+    public const int MaxPlaceLength = 200;
 
     public static bool IsCountry(string name) => name.EndsWith(".country", StringComparison.Ordinal) || name == "country";
 
