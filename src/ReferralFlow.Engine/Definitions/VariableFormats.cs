@@ -11,4 +11,12 @@ public static class VariableFormats
     public const string FlightNumber = "flight-number";
 
     public static readonly IReadOnlyList<string> All = [Place, FlightNumber];
+
+    /// <summary>A value of the format for rehearsals and simulations, or null for a plain code.</summary>
+    public static string? Example(string? format) => format switch
+    {
+        Place => "Example airport",
+        FlightNumber => "XY 1234",
+        _ => null,
+    };
 }
