@@ -19,8 +19,15 @@ public static class PersonMentionCheck
         var typed = values.Where(v => !string.IsNullOrWhiteSpace(v.Value)).ToList();
         if (typed.Count == 0) return;
         var person = await PersonRecords.OpenForCheckAsync(db, protector, referralId, ct);
+        // Documents recorded on the referral or on those it belongs to (a monitoring or court sub-procedure's parent).
+        var lineage = new List<Guid>();
+        for (Guid? current = referralId; current is { } id && !lineage.Contains(id);)
+        {
+            lineage.Add(id);
+            current = await db.Referrals.AsNoTracking().Where(r => r.Id == id).Select(r => r.ParentReferralId).SingleOrDefaultAsync(ct);
+        }
         var numbers = (await db.DocumentRequests.AsNoTracking()
-                .Where(d => d.ReferralId == referralId && d.NumberProtected != null).Select(d => d.NumberProtected!).ToListAsync(ct))
+                .Where(d => lineage.Contains(d.ReferralId) && d.NumberProtected != null).Select(d => d.NumberProtected!).ToListAsync(ct))
             .Select(protector.Unprotect).ToList();
         if (person is null && numbers.Count == 0) return;
         var subject = person ?? new PersonalData { FullName = "" };
