@@ -40,13 +40,28 @@ public static partial class PersonMentions
     private static IEnumerable<string> Words(string text) =>
         WordPattern().Matches(Fold(text)).Select(m => m.Value);
 
-    /// <summary>Lower case without accents, so "Ștefan" and "STEFAN" are the same word.</summary>
+    /// <summary>Lower case without accents, so "Ștefan" and "STEFAN" are the same word. The hosts run with invariant
+    /// globalization, where string normalization does not decompose letters, hence the table of the Latin letters
+    /// European names use; a combining mark typed separately is dropped.</summary>
     private static string Fold(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var kept = decomposed.Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark);
-        return new string([.. kept]).Normalize(NormalizationForm.FormC).ToLowerInvariant();
+        var folded = new StringBuilder(text.Length);
+        foreach (var c in text.ToLowerInvariant())
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            folded.Append(Accents.TryGetValue(c, out var plain) ? plain : c.ToString());
+        }
+        return folded.ToString();
     }
+
+    private static readonly Dictionary<char, string> Accents = new[]
+        {
+            ("a", "àáâãäåāăą"), ("c", "çćĉċč"), ("d", "ďđ"), ("e", "èéêëēĕėęě"), ("g", "ĝğġģ"), ("h", "ĥħ"), ("i", "ìíîïĩīĭįı"),
+            ("j", "ĵ"), ("k", "ķ"), ("l", "ĺļľŀł"), ("n", "ñńņňŉ"), ("o", "òóôõöøōŏő"), ("r", "ŕŗř"), ("s", "śŝşšș"), ("t", "ţťŧț"),
+            ("u", "ùúûüũūŭůűų"), ("w", "ŵ"), ("y", "ýÿŷ"), ("z", "źżž"), ("ss", "ß"), ("ae", "æ"), ("oe", "œ"),
+        }
+        .SelectMany(group => group.Item2.Select(c => (c, group.Item1)))
+        .ToDictionary(p => p.c, p => p.Item2);
 
     private static string Compact(string text) => new([.. text.ToUpperInvariant().Where(char.IsLetterOrDigit)]);
 
