@@ -5,6 +5,7 @@ using ReferralFlow.Core.Acting;
 using ReferralFlow.Core.CaseRecords;
 using ReferralFlow.Core.Persistence;
 using ReferralFlow.Core.HandOffs;
+using ReferralFlow.Core.People;
 using ReferralFlow.Core.Replies;
 using ReferralFlow.Core.Runtime;
 using ReferralFlow.Engine.Execution;
@@ -44,6 +45,10 @@ public sealed class ArrivalConfirmations(ReferralRuntime runtime, Actor actor, T
                     .Where(h => h.ReferralId == referral.Id && h.Request == ArrivalRecord.Request && h.AnsweredAt == null).ToListAsync(ct))
                 .FirstOrDefault(h => h.IsOpen)
                 ?? throw new ReferralFlowException($"Referral {referral.CaseCode} is not waiting for an arrival confirmation; see 'referralflow arrival show {referral.CaseCode}'.");
+            if (runtime.Protector is { } protector)
+                await PersonMentionCheck.RefuseAsync(db, protector, referral.Id,
+                    [("The place of arrival (--place)", input.Place), ("Whom the person was handed over to (--handed-over-to)", input.HandedOverTo),
+                        ("Who confirmed (--by)", input.ConfirmedBy)], ct);
             var confirmation = new StaffConfirmation
             {
                 Id = Guid.CreateVersion7(now), HandOffId = handOff.Id, ArrivedAt = DateTimeOffset.Parse(form.Answer["arrivedAt"]!.GetValue<string>(), CultureInfo.InvariantCulture),

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Audit;
 using ReferralFlow.Core.CaseRecords;
 using ReferralFlow.Core.Partners;
+using ReferralFlow.Core.People;
 using ReferralFlow.Core.Persistence;
 using ReferralFlow.Core.Protection;
 
@@ -31,6 +32,9 @@ public sealed class EscortPlan(ReferralFlowDb db, PersonalDataProtector protecto
             if (string.IsNullOrWhiteSpace(value) || value.Trim().Length > 200)
                 throw new ReferralFlowException($"Give {name} in 1 to 200 characters (a place or organisation, never the shelter's address).");
         var referral = await RecordedReferral.ActiveAsync(db, referralReference, "escort legs", ct);
+        // Places are shown to partners in messages (issue 9 §3): a name typed there is refused before anything is stored.
+        await PersonMentionCheck.RefuseAsync(db, protector, referral.Id,
+            [("The place the leg starts from (--from)", input.From), ("The place the leg goes to (--to)", input.To), ("The escort (--escort)", input.Escort)], ct);
         if (mode == TravelModes.Air && await pregnancies.LatestAsync(db, referral.Id, ct) is { } assessed)
         {
             var weeks = AirTravelLimits.WeeksOn(assessed, input.DepartsAt);

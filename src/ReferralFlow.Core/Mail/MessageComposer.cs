@@ -63,6 +63,7 @@ internal sealed class MessageComposer(
             await LinksAsync(db, referral, message, template, handOff, task is not null, addressee.ContactId, ct),
             handOff?.Outcome,
             await AlternativesAsync(db, referral.Id, message, handOff, ct));
+        facts = facts with { Facts = await StepFacts.GatherAsync(db, library, referral, message.StepId, ct) };
         var rendered = TemplateRenderer.Render(templates, template, addressee.Language, facts);
         return new ReadyToSend(new OutgoingEmail(
             MessageIds.For(message.Id), settings.From, facts.Sender.Email, to, rendered.Language,

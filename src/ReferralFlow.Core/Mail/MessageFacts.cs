@@ -5,8 +5,8 @@ namespace ReferralFlow.Core.Mail;
 
 /// <summary>
 /// Everything a message template can show, and nothing more (DESIGN.md §5–§6): the case code, what is asked
-/// (as a workflow name, translated by the template set), the due date, the answer given, the sender's contact
-/// and links. There is deliberately no free-text field, so no person's name, birth date or document number can
+/// (as a workflow name, translated by the template set), the due date, the answer given, the sender's contact,
+/// links and the step's typed facts. There is deliberately no free-text field, so no person's name, birth date or document number can
 /// reach a message: names must look like workflow names and the case code must be a case code.
 /// </summary>
 public sealed partial record MessageFacts
@@ -40,6 +40,10 @@ public sealed partial record MessageFacts
     /// <summary>Other partners the directory suggests, for the ladder's "alternatives" rung to the coordinator;
     /// empty otherwise.</summary>
     public IReadOnlyList<MessageAlternative> Alternatives { get; }
+
+    /// <summary>What the step declares for its partner (departure, place, flight, documents): typed values, never free
+    /// text; see <see cref="MessageFact"/>. Empty for a step without facts.</summary>
+    public IReadOnlyList<MessageFact> Facts { get; init; } = [];
 
     internal static string Name(string value, string parameter) =>
         NamePattern().IsMatch(value) ? value

@@ -10,17 +10,22 @@ public sealed record RenderedMessage(string Template, string Language, string Su
 /// Fills <c>{{placeholder}}</c>s from <see cref="MessageFacts"/> into plain text and HTML. Templates are plain text:
 /// in HTML every literal and every value is encoded, paragraphs (blank-line separated) become &lt;p&gt;, and
 /// <c>{{answerLinks}}</c>, which must stand alone in its paragraph, becomes a list of links. A paragraph holding
-/// <c>{{alternatives}}</c> is left out when there are no alternatives to suggest.
+/// <c>{{alternatives}}</c> is left out when there are no alternatives to suggest. <c>{{facts}}</c>, also alone in its
+/// paragraph, becomes the step's facts as a table (<see cref="FactTable"/>), left out when the step has none.
 /// </summary>
 public static partial class TemplateRenderer
 {
     public const string AnswerLinks = "answerLinks";
     public const string Alternatives = "alternatives";
+    public const string Facts = "facts";
 
     public static readonly IReadOnlySet<string> Placeholders = new HashSet<string>(StringComparer.Ordinal)
     {
-        "caseCode", "request", "dueAt", "senderName", "senderEmail", "answer", AnswerLinks, Alternatives,
+        "caseCode", "request", "dueAt", "senderName", "senderEmail", "answer", AnswerLinks, Alternatives, Facts,
     };
+
+    /// <summary>Placeholders that become a block (a list, a table) and so must stand alone in their paragraph.</summary>
+    private static readonly string[] Blocks = [AnswerLinks, Facts];
 
     public static RenderedMessage Render(TemplateSet set, string template, string? wantedLanguage, MessageFacts facts)
     {
@@ -42,6 +47,14 @@ public static partial class TemplateRenderer
                     $"<li><a href=\"{WebUtility.HtmlEncode(l.Url)}\">{WebUtility.HtmlEncode(l.Label)}</a></li>\n")).Append("</ul>\n");
                 continue;
             }
+            if (paragraph.Trim() == $"{{{{{Facts}}}}}")
+            {
+                if (facts.Facts.Count == 0) continue;
+                var table = FactTable.Render(set, language, facts.Facts);
+                text.Add(table.Text);
+                html.Append(table.Html);
+                continue;
+            }
             if (facts.Alternatives.Count == 0 && PlaceholdersIn(paragraph).Contains(Alternatives)) continue;
             text.Add(Fill(paragraph, values, encode: false));
             html.Append("<p>").AppendJoin("<br>\n", paragraph.Split('\n').Select(line => Fill(line, values, encode: true))).Append("</p>\n");
@@ -53,7 +66,7 @@ public static partial class TemplateRenderer
         return new RenderedMessage(template, language, subject, string.Join("\n\n", text) + "\n", page);
     }
 
-    /// <summary>Unknown placeholders, unbalanced braces and a misplaced <c>{{answerLinks}}</c>, one line each.</summary>
+    /// <summary>Unknown placeholders, unbalanced braces and a misplaced <c>{{answerLinks}}</c> or <c>{{facts}}</c>, one line each.</summary>
     public static IReadOnlyList<string> Problems(MessageTemplate template)
     {
         var problems = new List<string>();
@@ -65,9 +78,10 @@ public static partial class TemplateRenderer
             if (stripped.Contains("{{", StringComparison.Ordinal) || stripped.Contains("}}", StringComparison.Ordinal))
                 problems.Add($"a '{{{{' or '}}}}' in the {part} is not part of a {{{{placeholder}}}}");
         }
-        if (template.Subject.Contains($"{{{{{AnswerLinks}}}}}", StringComparison.Ordinal)
-            || template.Body.Split("\n\n").Any(p => p.Contains($"{{{{{AnswerLinks}}}}}", StringComparison.Ordinal) && p.Trim() != $"{{{{{AnswerLinks}}}}}"))
-            problems.Add($"{{{{{AnswerLinks}}}}} must stand alone in its paragraph");
+        foreach (var block in Blocks.Select(b => $"{{{{{b}}}}}"))
+            if (template.Subject.Contains(block, StringComparison.Ordinal)
+                || template.Body.Split("\n\n").Any(p => p.Contains(block, StringComparison.Ordinal) && p.Trim() != block))
+                problems.Add($"{block} must stand alone in its paragraph");
         return problems;
     }
 

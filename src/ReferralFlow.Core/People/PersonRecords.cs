@@ -63,6 +63,12 @@ public static class PersonRecords
         return action;
     }
 
+    /// <summary>The person's data for a machine comparison (<see cref="PersonMentionCheck"/>): decrypted, never shown or
+    /// stored, so no person.read entry; null when no person is recorded.</summary>
+    internal static async Task<PersonalData?> OpenForCheckAsync(ReferralFlowDb db, PersonalDataProtector protector, Guid referralId,
+        CancellationToken ct) =>
+        await FindAsync(db, referralId, ct) is { } found ? found.Record.Open(protector) : null;
+
     private static async Task<(PersonRecord Record, string CaseCode)?> FindAsync(ReferralFlowDb db, Guid referralId, CancellationToken ct)
     {
         for (Guid? current = referralId; current is { } id;)

@@ -101,7 +101,7 @@ public sealed class ExpectedPathDriver(ReferralRuntime runtime, WorkflowLibrary 
 
     private JsonNode? Plausible(VariableDefinition variable) => variable.Type switch
     {
-        VariableType.String => JsonValue.Create(variable.Values?.FirstOrDefault() ?? "recorded"),
+        VariableType.String => JsonValue.Create(variable.Values?.FirstOrDefault() ?? VariableFormats.Example(variable.Format) ?? "recorded"),
         VariableType.Number => JsonValue.Create(variable.Default is decimal d ? d : 1m),
         VariableType.Boolean => JsonValue.Create(variable.Default is bool b ? b : true),
         _ => JsonValue.Create(clock.GetUtcNow().AddDays(14).ToString("O", CultureInfo.InvariantCulture)),

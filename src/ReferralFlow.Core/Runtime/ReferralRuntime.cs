@@ -12,9 +12,14 @@ namespace ReferralFlow.Core.Runtime;
 /// Carries referrals through their procedures. Every call is one database transaction covering the
 /// referral's state, tasks, hand-offs, timers, outbox rows, history and incidents — for the referral
 /// and any parent or child it touches. A concurrent change to the same referral is retried.
+/// With a <paramref name="protector"/>, a string variable typed mid-case that mentions the person is refused
+/// (<see cref="People.PersonMentionCheck"/>); without one (benchmarks, the demo's rehearsal) nothing is compared.
 /// </summary>
-public sealed class ReferralRuntime(Func<ReferralFlowDb> openDb, WorkflowLibrary library, TimeProvider clock)
+public sealed class ReferralRuntime(Func<ReferralFlowDb> openDb, WorkflowLibrary library, TimeProvider clock,
+    Protection.PersonalDataProtector? protector = null)
 {
+    public Protection.PersonalDataProtector? Protector => protector;
+
     public Func<ReferralFlowDb> OpenDb => openDb;
 
     public WorkflowLibrary Library => library;
@@ -115,7 +120,7 @@ public sealed class ReferralRuntime(Func<ReferralFlowDb> openDb, WorkflowLibrary
 
     private async Task<T> InUnitAsync<T>(UnitOfWork work, Func<RuntimeUnit, Task<T>> step, CancellationToken ct)
     {
-        var unit = new RuntimeUnit(work.Db, library, clock, work.Actor);
+        var unit = new RuntimeUnit(work.Db, library, clock, work.Actor, protector);
         T result;
         try
         {
@@ -134,7 +139,7 @@ public sealed class ReferralRuntime(Func<ReferralFlowDb> openDb, WorkflowLibrary
         var stats = default(CommitStats);
         var result = await Transactions.RunAsync(openDb, actor, async unitOfWork =>
         {
-            var unit = new RuntimeUnit(unitOfWork.Db, library, clock, actor);
+            var unit = new RuntimeUnit(unitOfWork.Db, library, clock, actor, protector);
             T done;
             try
             {

@@ -18,7 +18,8 @@ namespace ReferralFlow.Core.Runtime;
 /// The work of one transaction: runs the engine for a referral, applies its effects, and follows on to the
 /// parent or children those effects concern (a child that ends resumes its parent in the same commit).
 /// </summary>
-internal sealed partial class RuntimeUnit(ReferralFlowDb db, WorkflowLibrary library, TimeProvider clock, Actor actor)
+internal sealed partial class RuntimeUnit(ReferralFlowDb db, WorkflowLibrary library, TimeProvider clock, Actor actor,
+    Protection.PersonalDataProtector? protector = null)
 {
     private readonly WorkflowRunner runner = new(clock);
     private readonly Queue<(Guid ReferralId, Stimulus Stimulus)> followUps = new();
@@ -59,6 +60,8 @@ internal sealed partial class RuntimeUnit(ReferralFlowDb db, WorkflowLibrary lib
             throw new ReferralFlowException($"Referral {referral.CaseCode} is {referral.Status.ToString().ToLowerInvariant()}; nothing can change on it.");
         if (stimulus is CompleteTask completion) await Gate.RefuseCompletingAsync(completion, ct);
         if (stimulus is AnswerHandOff answering) await RefuseAnsweringAsync(answering, ct);
+        var typed = stimulus switch { CompleteTask c => c.Data, AnswerHandOff a => a.Data, _ => null };
+        if (typed is not null) await RefuseMentionsAsync(referral, typed, ct);
         await RunAsync(referral, stimulus, ct);
         // A re-trafficking risk reported in answer to a monitoring request alerts at once, however the answer came.
         if (stimulus is AnswerHandOff answer) await Monitoring.ReTraffickingAlert.OnAnswerAsync(db, answer, clock.GetUtcNow(), ct);
@@ -84,6 +87,22 @@ internal sealed partial class RuntimeUnit(ReferralFlowDb db, WorkflowLibrary lib
             throw new ReferralFlowException($"Unknown channel: say how the answer reached you, one of {string.Join(", ", HandOffChannels.Staff)}.");
         if (await db.HeldRequests.AnyAsync(h => h.HandOffId == answer.HandOffId && h.Status == HeldRequestStatus.Held, ct))
             throw new ConsentNeededException();
+    }
+
+    /// <summary>
+    /// String variables are stored in clear and a place may reach a partner's message (issue 9 §3): one typed mid-case
+    /// (task data, a form field that feeds a variable, a partner's answer) is refused when it mentions the person.
+    /// Variables with a closed list of values cannot hold a name and are not compared.
+    /// </summary>
+    private async Task RefuseMentionsAsync(Referral referral, IReadOnlyDictionary<string, JsonNode?> data, CancellationToken ct)
+    {
+        if (protector is null || data.Count == 0) return;
+        var definition = await library.GetAsync(db, referral.WorkflowId, referral.WorkflowVersion, ct);
+        var typed = data
+            .Where(d => definition.Variables.TryGetValue(d.Key, out var v) && v.Type == Engine.Conditions.VariableType.String && v.Values is null)
+            .Select(d => (Field: $"'{d.Key}'", Value: d.Value is JsonValue value && value.TryGetValue<string>(out var text) ? text : null))
+            .ToList();
+        if (typed.Count > 0) await People.PersonMentionCheck.RefuseAsync(db, protector, referral.Id, typed, ct);
     }
 
     /// <summary>For timers: a timer of a referral that has since closed simply disappears.</summary>

@@ -10,7 +10,10 @@ internal static class SimpleStepParser
         var to = s.Reader.String("to", true, "the partner role to notify, e.g. \"child-protection\"");
         var notice = s.Reader.String("notice", true, "what is sent, e.g. \"arrival-notice\"");
         s.Declare("done", s.Parsed.Path);
-        return new NotifyStep { Id = s.Id, Title = s.Title, Count = s.Count, To = to ?? "", Notice = notice ?? "" };
+        return new NotifyStep
+        {
+            Id = s.Id, Title = s.Title, Count = s.Count, To = to ?? "", Notice = notice ?? "", Facts = FactParser.Parse(s),
+        };
     }
 
     public static StepDefinition Wait(StepInput s)

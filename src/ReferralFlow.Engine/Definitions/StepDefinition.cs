@@ -75,6 +75,9 @@ public sealed record PartnerRequestStep : StepDefinition
 
     /// <summary>What the consent must be beyond its purpose (<see cref="Definitions.ConsentNeeds"/>); empty: any valid consent.</summary>
     public IReadOnlyList<string> ConsentNeeds { get; init; } = [];
+
+    /// <summary>What the request and its reminders carry to the partner besides the case code and the deadline.</summary>
+    public IReadOnlyList<MessageFactDefinition> Facts { get; init; } = [];
 }
 
 public sealed record NotifyStep : StepDefinition
@@ -83,6 +86,9 @@ public sealed record NotifyStep : StepDefinition
     public override bool IsWaiting => false;
     public required string To { get; init; }
     public required string Notice { get; init; }
+
+    /// <summary>What the notice carries to the partner besides the case code.</summary>
+    public IReadOnlyList<MessageFactDefinition> Facts { get; init; } = [];
     public override IReadOnlyList<string> Outcomes => ["done"];
 }
 

@@ -12,8 +12,8 @@ internal static class StepParser
     private static readonly Dictionary<string, string[]> Own = new()
     {
         ["task"] = ["role", "form", "outcomes", "sets", .. Deadline],
-        ["partnerRequest"] = ["partner", "request", "find", "outcomes", "sets", "consent", "consentNeeds", .. Deadline],
-        ["notify"] = ["to", "notice"],
+        ["partnerRequest"] = ["partner", "request", "find", "outcomes", "sets", "consent", "consentNeeds", "facts", .. Deadline],
+        ["notify"] = ["to", "notice", "facts"],
         ["wait"] = ["for", "until"],
         ["decision"] = ["branches", "otherwise"],
         ["parallel"] = ["branches", "join"],

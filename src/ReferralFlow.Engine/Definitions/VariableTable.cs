@@ -7,7 +7,7 @@ namespace ReferralFlow.Engine.Definitions;
 /// <summary>Parses <c>$.variables</c> and answers "is this a variable of that type" for the step parsers.</summary>
 internal sealed class VariableTable
 {
-    private static readonly string[] Fields = ["type", "input", "default", "values", "description"];
+    private static readonly string[] Fields = ["type", "input", "default", "values", "description", "format", "personal"];
     private static readonly Dictionary<string, VariableType> Types = new()
     {
         ["string"] = VariableType.String, ["number"] = VariableType.Number,
@@ -67,12 +67,30 @@ internal sealed class VariableTable
         }
         foreach (var group in (values ?? []).GroupBy(x => x.Value).Where(g => g.Count() > 1))
             v.Problems.Add(null, group.Last().Path, $"value '{group.Key}' is listed twice in 'values' of '{name}': list each value once");
+        var format = Format(v, name, typeName, type, values is not null);
+        var personal = v.Bool("personal", "false when a message may show the variable to a partner (a message fact)");
         object? defaultValue = null;
         if (type is { } known && v.Get("default") is { } d)
             defaultValue = Default(v, name, known, d, values?.Select(x => x.Value).ToList());
         if (type is null) return null;
         return new VariableDefinition(type.Value, input ?? false, defaultValue,
-            values?.Select(x => x.Value).Distinct().ToList(), description);
+            values?.Select(x => x.Value).Distinct().ToList(), description, format, personal ?? true);
+    }
+
+    private static string? Format(ObjectReader v, string name, string? typeName, VariableType? type, bool hasValues)
+    {
+        var format = v.String("format", false, $"what a string holds besides a code: {Names.List(VariableFormats.All)}");
+        if (format is null) return null;
+        if (!VariableFormats.All.Contains(format))
+        {
+            v.Report("format", $"unknown format '{format}' of '{name}': use {Names.List(VariableFormats.All)}{Names.DidYouMean(format, VariableFormats.All)}");
+            return null;
+        }
+        if (type is not null and not VariableType.String)
+            v.Report("format", $"'format' only applies to string variables, but '{name}' is a {typeName}: remove 'format' or make the type \"string\"");
+        else if (hasValues)
+            v.Report("format", $"'{name}' has both 'values' and 'format': keep 'values' for a closed list, or 'format' for a {format}");
+        return format;
     }
 
     private static object? Default(ObjectReader v, string name, VariableType type, JsonElement d, List<string>? values)

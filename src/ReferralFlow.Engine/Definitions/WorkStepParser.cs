@@ -30,6 +30,7 @@ internal static class WorkStepParser
             Id = s.Id, Title = s.Title, Count = s.Count, Partner = partner ?? "", Request = request ?? "", Find = find,
             OutcomeList = outcomes ?? [], Sets = Sets(s), Deadline = DeadlineParser.Parse(s, outcomes), Consent = Consent(s),
             ConsentNeeds = Needs(s),
+            Facts = FactParser.Parse(s),
         };
     }
 

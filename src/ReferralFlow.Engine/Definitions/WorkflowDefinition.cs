@@ -26,13 +26,17 @@ public sealed record WorkflowDefinition
         Variables.ToDictionary(v => v.Key, v => v.Value.Type);
 }
 
-/// <summary>A workflow fact. Never personal data: names, birth dates and document numbers live in the referral record.</summary>
+/// <summary>A workflow fact. Never personal data: names, birth dates and document numbers live in the referral record.
+/// <paramref name="Format"/> lets a string hold a place or a flight number instead of a code (<see cref="VariableFormats"/>);
+/// <paramref name="Personal"/> false declares that a message may show it to a partner (a message fact).</summary>
 public sealed record VariableDefinition(
     VariableType Type,
     bool Input = false,
     object? Default = null,
     IReadOnlyList<string>? Values = null,
-    string? Description = null);
+    string? Description = null,
+    string? Format = null,
+    bool Personal = true);
 
 public sealed record Transition(string From, string Outcome, string To)
 {

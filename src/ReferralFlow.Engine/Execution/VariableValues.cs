@@ -22,14 +22,15 @@ public static class VariableValues
             case VariableType.String when scalar.TryGetValue<string>(out var s):
                 if (declared.Values is { } allowed && !allowed.Contains(s))
                     throw new WorkflowInputException($"'{name}' must be one of {string.Join(", ", allowed)}.");
-                if (declared.Values is null && VariableCodes.Problem(name, s) is { } problem)
+                if (declared.Values is null && VariableCodes.Problem(name, s, declared.Format) is { } problem)
                     throw new WorkflowInputException(problem);
-                return JsonValue.Create(s);
+                return JsonValue.Create(declared.Format is null ? s : VariableCodes.Canonical(declared.Format, s));
             case VariableType.Number when scalar.TryGetValue<decimal>(out var n):
                 return JsonValue.Create(n);
             case VariableType.Boolean when scalar.TryGetValue<bool>(out var b):
                 return JsonValue.Create(b);
-            case VariableType.Date when scalar.TryGetValue<string>(out var d) && TryParseDate(d, out var at):
+            // A date-time keeps the offset it was given (the local time where it happens), so a message shows it with its zone.
+            case VariableType.Date when scalar.TryGetValue<string>(out var d) && TryParseLocal(d, out var at):
                 return JsonValue.Create(at.ToString("O", CultureInfo.InvariantCulture));
             default:
                 throw new WorkflowInputException(
@@ -75,6 +76,10 @@ public static class VariableValues
     public static bool TryParseDate(string text, out DateTimeOffset at) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out at);
+
+    /// <summary>The date-time as given, with its offset (UTC when none is given).</summary>
+    public static bool TryParseLocal(string text, out DateTimeOffset at) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out at);
 
     /// <summary>Reads a JSON object of submitted values (a file given to the CLI, a form post).</summary>
     public static IReadOnlyDictionary<string, JsonNode?> ParseObject(string json)

@@ -90,7 +90,7 @@ internal sealed class AnswerPlan(SimulationScript script, InMemoryHost host)
     // Values that let later conditions, dueFrom and until work on the default path.
     private static JsonNode? Plausible(VariableDefinition variable, DateTimeOffset openedAt) => variable.Type switch
     {
-        VariableType.String => JsonValue.Create(variable.Values?.FirstOrDefault() ?? "example"),
+        VariableType.String => JsonValue.Create(variable.Values?.FirstOrDefault() ?? VariableFormats.Example(variable.Format) ?? "example"),
         VariableType.Number => JsonValue.Create(1m),
         VariableType.Boolean => JsonValue.Create(true),
         _ => JsonValue.Create(DatesAhead.AddTo(openedAt).ToString("O", CultureInfo.InvariantCulture)),

@@ -64,7 +64,7 @@ public class ReferralCommandsTests
         Assert.Equal(id, show["id"]!.GetValue<Guid>());
         Assert.Equal(caseCode, show["caseCode"]!.GetValue<string>());
         Assert.Equal("transnational-return", show["workflow"]!.GetValue<string>());
-        Assert.Equal(2, show["version"]!.GetValue<int>());
+        Assert.Equal(3, show["version"]!.GetValue<int>());
         Assert.Equal("active", show["status"]!.GetValue<string>());
         Assert.Null(show["outcome"]);
         Assert.Null(show["parent"]);
@@ -80,7 +80,7 @@ public class ReferralCommandsTests
 
         var byGuid = await cli.RunAsync("referrals", "show", id.ToString());
         Assert.True(byGuid.ExitCode == 0, byGuid.ToString());
-        Assert.StartsWith($"{caseCode}  transnational-return v2  active", byGuid.Out);
+        Assert.StartsWith($"{caseCode}  transnational-return v3  active", byGuid.Out);
         Assert.Contains("History (UTC)", byGuid.Out);
     }
 
@@ -162,7 +162,7 @@ public class ReferralCommandsTests
 
         Assert.True(first.ExitCode == 0, first.ToString());
         Assert.Contains(first.OutLines, l => l.StartsWith("applied", StringComparison.Ordinal) && l.EndsWith("_Initial", StringComparison.Ordinal));
-        Assert.Contains("published  transnational-return v2", first.OutLines);
+        Assert.Contains("published  transnational-return v3", first.OutLines);
         Assert.Empty(second["applied"]!.AsArray());
         Assert.Empty(second["published"]!.AsArray());
     }
@@ -177,7 +177,7 @@ public class ReferralCommandsTests
         var workflows = (await cli.JsonAsync("workflows", "list")).AsArray();
 
         var transnational = workflows.Single(w => w!["id"]!.GetValue<string>() == "transnational-return")!;
-        Assert.Equal((2, 2), (transnational["version"]!.GetValue<int>(), transnational["activeReferrals"]!.GetValue<int>()));
+        Assert.Equal((3, 2), (transnational["version"]!.GetValue<int>(), transnational["activeReferrals"]!.GetValue<int>()));
     }
 
     [Fact]

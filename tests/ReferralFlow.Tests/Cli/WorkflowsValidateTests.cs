@@ -10,7 +10,7 @@ public class WorkflowsValidateTests
         var result = await CliRun.WithoutDatabaseAsync("workflows", "validate");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("transnational-return v2", result.Out);
+        Assert.Contains("transnational-return v3", result.Out);
         Assert.Empty(result.Err);
     }
 
@@ -41,6 +41,32 @@ public class WorkflowsValidateTests
     }
 
     [Fact]
+    public async Task Message_facts_that_could_carry_the_persons_data_are_refused_naming_step_fact_and_what_to_change()
+    {
+        using var folder = new TempDirectory();
+        var file = folder.Combine("leaky.json");
+        await File.WriteAllTextAsync(file, """
+            { "id": "leaky", "version": 1, "title": "Leaky notice", "start": "tell",
+              "variables": { "travel.departurePlace": { "type": "string", "format": "place" } },
+              "steps": [ { "id": "tell", "type": "notify", "to": "border-police", "notice": "departure-notice",
+                           "facts": [ { "name": "traveller", "type": "text", "record": "person.fullName" },
+                                      { "name": "handed-to", "type": "text", "record": "arrival.handedOverTo" },
+                                      { "name": "departure-place", "type": "place", "variable": "travel.departurePlace" } ] },
+                         { "id": "end", "type": "end", "outcome": "returned" } ],
+              "transitions": [ { "from": "tell", "outcome": "done", "to": "end" } ] }
+            """);
+
+        var result = await CliRun.WithoutDatabaseAsync("workflows", "validate", file);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(3, result.OutLines.Count);
+        Assert.Contains(result.OutLines, l => l.Contains("step 'tell' at $.steps[0].facts[0].record: fact 'traveller' reads the person's record ('person.fullName')"));
+        Assert.Contains(result.OutLines, l => l.Contains("step 'tell' at $.steps[0].facts[1].record: fact 'handed-to' reads 'arrival.handedOverTo', free text that could hold a name"));
+        Assert.Contains(result.OutLines, l => l.Contains("step 'tell' at $.steps[0].facts[2].variable: fact 'departure-place' reads variable 'travel.departurePlace', which is not declared non-personal") &&
+            l.Contains("add \"personal\": false to 'travel.departurePlace'"));
+    }
+
+    [Fact]
     public async Task Json_output_lists_problems_as_objects()
     {
         using var folder = new TempDirectory();
@@ -63,7 +89,7 @@ public class WorkflowsValidateTests
         var result = await CliRun.WithoutDatabaseAsync("workflows", "validate", shipped);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal("1 file valid: transnational-return v2", Assert.Single(result.OutLines));
+        Assert.Equal("1 file valid: transnational-return v3", Assert.Single(result.OutLines));
     }
 
     [Fact]

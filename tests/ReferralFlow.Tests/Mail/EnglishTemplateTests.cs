@@ -30,10 +30,26 @@ public class EnglishTemplateTests
         IReadOnlyList<MessageLink>? links = template is "escalation" or "outcome-notice"
             ? [new MessageLink("referral", new Uri("https://referrals.example.org/referrals/0192f1c4-5b2a-7d3e-9c41-2a8b6d0e4f10"))]
             : template is "notice" or "consent-withdrawn" ? [] : null;
-        var rendered = TemplateRenderer.Render(MailHarness.Templates, template, "en", TemplateCoverageTests.Facts(request, answer, links));
+        var facts = TemplateCoverageTests.Facts(request, answer, links) with { Facts = StepFacts(template) };
+        var rendered = TemplateRenderer.Render(MailHarness.Templates, template, "en", facts);
 
         Approval.Verify(
             $"Subject: {rendered.Subject}\nLanguage: {rendered.Language}\n\n--- text\n{rendered.Text}\n--- html\n{rendered.Html}\n",
             $"{template}.en");
     }
+
+    /// <summary>What the shipped procedures' steps declare for these messages (issue 9 §3); the other templates render
+    /// as a step without facts does.</summary>
+    private static IReadOnlyList<MessageFact> StepFacts(string template) => template switch
+    {
+        "escort-request" or "arrival-confirmation" or "notice" =>
+        [
+            MessageFact.DateTime("departure-at", new DateTimeOffset(2027, 3, 2, 6, 40, 0, TimeSpan.FromHours(1))),
+            MessageFact.Place("departure-place", "Milano Malpensa"),
+            MessageFact.FlightNumber("flight-number", "az1234"),
+            MessageFact.DateTime("arrival-at", new DateTimeOffset(2027, 3, 2, 10, 5, 0, TimeSpan.FromHours(2))),
+        ],
+        "document-request" => [MessageFact.DocumentList("documents", ["passport", "birth-certificate"])],
+        _ => [],
+    };
 }

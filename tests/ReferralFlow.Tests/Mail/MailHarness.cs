@@ -54,11 +54,12 @@ public sealed class MailHarness : IAsyncDisposable
     public FakeAddressBook AddressBook { get; } = new();
     public string PickupDirectory => folder.Combine("mail");
 
-    public static async Task<MailHarness> CreateAsync(string provider, string name)
+    /// <param name="procedure">Another procedure with the id "mail-check", for tests of what a step declares.</param>
+    public static async Task<MailHarness> CreateAsync(string provider, string name, string? procedure = null)
     {
         var folder = new TempDirectory("rf-mail");
         Directory.CreateDirectory(folder.Combine("workflows"));
-        await File.WriteAllTextAsync(folder.Combine("workflows", "mail-check.json"), Procedure);
+        await File.WriteAllTextAsync(folder.Combine("workflows", "mail-check.json"), procedure ?? Procedure);
         return new MailHarness(await RuntimeHarness.CreateAsync(provider, name, folder.Combine("workflows")), folder);
     }
 

@@ -49,11 +49,18 @@ public class PersonalDataTests
     [Fact]
     public void The_renderers_input_has_no_field_for_free_text()
     {
-        Assert.Equal(["Alternatives", "Answer", "CaseCode", "DueAt", "Links", "Request", "Sender"],
+        Assert.Equal(["Alternatives", "Answer", "CaseCode", "DueAt", "Facts", "Links", "Request", "Sender"],
             typeof(MessageFacts).GetProperties().Select(p => p.Name).Where(n => n != "EqualityContract").Order());
         // Suggested partners are directory data about organisations, never a contact person.
         Assert.Equal(["Country", "Kind", "Organisation"],
             typeof(MessageAlternative).GetProperties().Select(p => p.Name).Where(n => n != "EqualityContract").Order());
+        // A step's facts are typed values: a time, a place or flight number of a checked shape, a yes/no, codes.
+        Assert.Equal(["At", "Documents", "Name", "Text", "Type", "YesNo"],
+            typeof(MessageFact).GetProperties().Select(p => p.Name).Where(n => n != "EqualityContract").Order());
+        Assert.Throws<ArgumentException>(() => MessageFact.Code("travel-mode", PersonName));
+        Assert.Throws<ArgumentException>(() => MessageFact.FlightNumber("flight-number", PersonName));
+        Assert.Throws<ArgumentException>(() => MessageFact.Place("departure-place", "zoryana@mail.example.org"));
+        Assert.Throws<ArgumentException>(() => MessageFact.DocumentList("documents", [DocumentNumber]));
         var sender = new MessageSender("ADPARE Bucharest", new MailAddress("coordonare@adpare.example.org"));
 
         Assert.Throws<ArgumentException>(() => new MessageFacts(PersonName, "accept-referral", null, sender, []));

@@ -71,6 +71,9 @@ public class TemplateCoverageTests
                 var ladder = step["escalate"]?.AsArray().Select(r => r!["to"]!.GetValue<string>()).ToHashSet() ?? [];
                 foreach (var outcome in step["outcomes"]?.AsArray().Select(o => o!.GetValue<string>()).Where(o => !ladder.Contains(o)) ?? [])
                     if (Templates.Phrase("en", "answer." + outcome) is null) gaps.Add($"{where}: no phrase 'answer.{outcome}'");
+                // Every fact's label (issue 9 §3); the other languages follow English (the test above).
+                foreach (var fact in step["facts"]?.AsArray().Select(f => f!["name"]!.GetValue<string>()) ?? [])
+                    if (Templates.Phrase("en", "fact." + fact) is null) gaps.Add($"{where}: no phrase 'fact.{fact}'");
             }
         }
         Assert.True(gaps.Count == 0, "Names without a template or phrase:\n" + string.Join("\n", gaps.Distinct()));

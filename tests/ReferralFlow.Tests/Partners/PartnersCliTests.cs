@@ -93,7 +93,7 @@ public class PartnersCliTests
         Assert.Equal($"Assigned ADPARE (ro-adpare) as 'receiving' of {caseCode}; requests go to Elena Popescu <intake@adpare.example.org>.", assigned.Out.Trim());
         Assert.Equal(("ro-anitp", "ro-adpare", "referral@anitp.example.org"),
             (replaced["organisation"]!.GetValue<string>(), replaced["replaced"]!.GetValue<string>(), replaced["contact"]!.GetValue<string>()));
-        Assert.Equal((1, "error: 'receving' is not a partner role of transnational-return v2; did you mean 'receiving'?"), (wrongRole.ExitCode, wrongRole.Err.Trim()));
+        Assert.Equal((1, "error: 'receving' is not a partner role of transnational-return v3; did you mean 'receiving'?"), (wrongRole.ExitCode, wrongRole.Err.Trim()));
         Assert.Equal(1, inactive.ExitCode);
         Assert.Contains("is inactive", inactive.Err);
         Assert.Equal(2, history.Count(h => h!["kind"]!.GetValue<string>() == "partner-assigned"));

@@ -23,7 +23,7 @@ public sealed class RuntimeHarness : IAsyncDisposable
         Protector = PersonalDataProtector.ForKeys(keys.Path);
         Database = database;
         Clock = clock;
-        Runtime = new ReferralRuntime(database.Open, Library, clock);
+        Runtime = new ReferralRuntime(database.Open, Library, clock, Protector);
         Worker = new TimerWorker(Runtime, clock, "test-worker");
     }
 
