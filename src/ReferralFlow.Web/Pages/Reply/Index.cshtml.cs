@@ -68,7 +68,7 @@ public sealed class IndexModel(
         page.StatusCode = Result switch
         {
             ReplyResult.Unknown => StatusCodes.Status404NotFound,
-            ReplyResult.Expired or ReplyResult.AlreadyAnswered or ReplyResult.Closed => StatusCodes.Status410Gone,
+            ReplyResult.Expired or ReplyResult.AlreadyAnswered or ReplyResult.Closed or ReplyResult.Moved => StatusCodes.Status410Gone,
             ReplyResult.Invalid => StatusCodes.Status400BadRequest,
             _ => StatusCodes.Status200OK,
         };
