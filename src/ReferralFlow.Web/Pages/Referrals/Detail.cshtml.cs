@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core;
 using ReferralFlow.Core.Definitions;
+using ReferralFlow.Core.Forwarding;
 using ReferralFlow.Core.HandOffs;
 using ReferralFlow.Core.People;
 using ReferralFlow.Core.Persistence;
@@ -39,6 +40,10 @@ public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, Work
     public IReadOnlyList<OpenStep> OtherWaits { get; private set; } = [];
     public IReadOnlyDictionary<Guid, string> Related { get; private set; } = new Dictionary<Guid, string>();
     public DateTimeOffset Now { get; private set; }
+
+    /// <summary>Addresses partners proposed, waiting for this organisation's caseworkers (loaded for them only).</summary>
+    public IReadOnlyList<AwaitingForward> AwaitingForwards { get; private set; } = [];
+    public IReadOnlyList<(string Key, string Name)> ActiveOrganisations { get; private set; } = [];
 
     /// <summary>The person's data, decrypted only when staff ask for it (<c>?person=true</c>): each display is an
     /// audited read, so a page view that does not need it does not read it.</summary>
@@ -83,6 +88,10 @@ public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, Work
             await runtime.AnswerHandOffAsync(handOffId, outcome ?? "", data, PageActor.For(HttpContext), channel, ct);
             return $"Answer to '{handOff.Title}' recorded: {Display.Words(outcome ?? "")} ({channel}).";
         }, ct);
+
+    public Task<IActionResult> OnPostConfirmForwardAsync(Guid id, Guid forwardId, string? organisation, CancellationToken ct) =>
+        ActAsync(id, () => ForwardConfirmation.ConfirmAsync(runtime.OpenDb, library, clock, id, forwardId, organisation,
+            PageActor.For(HttpContext), ct), ct);
 
     public Task<IActionResult> OnPostRetryAsync(Guid id, CancellationToken ct) =>
         ActAsync(id, async () =>
@@ -147,6 +156,13 @@ public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, Work
         OtherWaits = [.. Referral.OpenSteps.Where(s => s.Kind is "wait" or "subworkflow")];
         var related = Referral.Children.Append(Referral.Parent ?? Guid.Empty).ToList();
         Related = await db.Referrals.AsNoTracking().Where(r => related.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.CaseCode, ct);
+        if (MayWorkReferral)
+        {
+            AwaitingForwards = await ForwardConfirmation.AwaitingAsync(db, id, ct);
+            if (AwaitingForwards.Count > 0)
+                ActiveOrganisations = [.. (await db.Organisations.AsNoTracking().Where(o => o.Active).OrderBy(o => o.Name)
+                    .Select(o => new { o.Key, o.Name }).ToListAsync(ct)).Select(o => (o.Key, o.Name))];
+        }
         return true;
     }
 }

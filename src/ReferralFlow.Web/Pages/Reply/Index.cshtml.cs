@@ -25,6 +25,9 @@ public sealed class IndexModel(
 
     public DateTimeOffset Now { get; private set; }
 
+    /// <summary>The link's own token, for the forward page's address; never logged (the log filter redacts it).</summary>
+    public string Token => RouteData.Values["token"] as string ?? "";
+
     public ReplyView? Details => Result switch
     {
         ReplyResult.Open open => open.View,
