@@ -17,7 +17,7 @@ namespace ReferralFlow.Tests.Forwarding;
 /// forwarding partner's links close. An address outside the directory waits for the sending caseworker.</summary>
 public partial class ForwardingTests
 {
-    private static async Task<(ConsentHarness Harness, Guid ReferralId, string Token)> AtDeliveredRequestAsync(string provider, string name)
+    private static async Task<(ConsentHarness Harness, Guid ReferralId, string Token, Guid FirstRequest)> AtDeliveredRequestAsync(string provider, string name)
     {
         var harness = await ConsentHarness.CreateAsync(provider, name);
         var referral = await harness.StartAsync("fr-foyer");
@@ -26,7 +26,7 @@ public partial class ForwardingTests
         Assert.Equal(1, (await harness.Delivery().DeliverDueAsync()).Sent);
         await using var db = harness.Runtime.Open();
         var request = await db.OutboxMessages.SingleAsync(m => m.Kind == OutboxKinds.Request);
-        return (harness, referral.Id, Token(harness.Mail(request.Id).Text));
+        return (harness, referral.Id, Token(harness.Mail(request.Id).Text), request.Id);
     }
 
     private static ReplyForwarding Forwarding(ConsentHarness harness) => new(harness.Runtime.Open, harness.Runtime.Library, harness.Runtime.Clock);
@@ -35,7 +35,7 @@ public partial class ForwardingTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Forwarding_to_a_directory_organisation_records_the_chain_tells_the_sender_and_holds_until_its_consent(string provider)
     {
-        var (harness, referralId, token) = await AtDeliveredRequestAsync(provider, "forward_directory");
+        var (harness, referralId, token, firstRequest) = await AtDeliveredRequestAsync(provider, "forward_directory");
         await using var _ = harness;
         var found = Assert.IsType<ForwardResult.Choosing>(await Forwarding(harness).ShowAsync(token, "refuge", CancellationToken.None));
         Assert.Equal(["be-refuge"], found.Targets.Select(t => t.Key));
@@ -70,7 +70,7 @@ public partial class ForwardingTests
         await harness.RecordAsync(referralId, "be-refuge");
         Assert.Equal(2, (await harness.Delivery().DeliverDueAsync()).Sent);
         await using var read = harness.Runtime.Open();
-        var second = await read.OutboxMessages.Where(m => m.Kind == OutboxKinds.Request).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).LastAsync();
+        var second = await read.OutboxMessages.SingleAsync(m => m.Kind == OutboxKinds.Request && m.Id != firstRequest);
         var mail = harness.Mail(second.Id);
         Assert.Contains("intake@refuge.example.org", mail.Headers["to"]);
         Assert.IsType<ReplyResult.Open>(await new ReplyOpening(harness.Runtime.Open, harness.Runtime.Clock).OpenAsync(Token(mail.Text), CancellationToken.None));
@@ -81,7 +81,7 @@ public partial class ForwardingTests
     [Fact]
     public async Task An_address_outside_the_directory_waits_for_the_sending_caseworker_then_goes_through_the_consent_gate()
     {
-        var (harness, referralId, token) = await AtDeliveredRequestAsync("sqlite", "forward_address");
+        var (harness, referralId, token, firstRequest) = await AtDeliveredRequestAsync("sqlite", "forward_address");
         await using var _ = harness;
 
         var invalid = await Forwarding(harness).ForwardAsync(token, null, "Help Desk <help@other.example.org>", null, CancellationToken.None);
@@ -126,8 +126,7 @@ public partial class ForwardingTests
         await harness.RecordAsync(referralId, "be-refuge");
         Assert.Equal(1, (await harness.Delivery().DeliverDueAsync()).Sent);
         await using var read = harness.Runtime.Open();
-        var request = await read.OutboxMessages.Where(m => m.Kind == OutboxKinds.Request && m.Status == OutboxStatus.Sent)
-            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).LastAsync();
+        var request = await read.OutboxMessages.SingleAsync(m => m.Kind == OutboxKinds.Request && m.Status == OutboxStatus.Sent && m.Id != firstRequest);
         Assert.Contains("help@other.example.org", harness.Mail(request.Id).Headers["to"]);
     }
 
