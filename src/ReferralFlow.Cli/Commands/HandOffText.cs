@@ -31,7 +31,8 @@ internal static class HandOffText
         output.Line();
         output.Line("Timeline (UTC)");
         output.Table(["AT", "CHANGE", "STATUS", "BY", "CHANNEL", "NOTE"], details.Events.Select(e => (IReadOnlyList<string>)
-            [Text.Time(e.At), e.Change, e.Status + (e.SubStatus is { } sub ? $" ({sub})" : "") + (e.Outcome is { } o ? $": {o}" : ""),
+            [Text.Time(e.At), e.Change, e.Status + (e.SubStatus is { } sub ? $" ({sub})" : "") + (e.Outcome is { } o ? $": {o}" : "")
+                + (e.MovedFrom is not null || e.MovedTo is not null ? $" ({e.MovedFrom ?? "?"} → {e.MovedTo ?? "address to confirm"})" : ""),
              e.Actor is { } actor ? $"{e.By} {actor}" : e.By, Text.Or(e.Channel), e.Note ?? (e.HasNote ? "(encrypted; --notes)" : "-")]),
             indent: "  ");
     }

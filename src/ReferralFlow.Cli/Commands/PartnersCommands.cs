@@ -109,14 +109,15 @@ internal static class PartnersCommands
         var role = new Option<string>("--role") { Description = "The partner role in the referral's procedure, e.g. receiving, consulate", Required = true, HelpName = "role" };
         var organisation = new Option<string>("--organisation") { Description = "Directory id of the organisation (from 'partners list')", Required = true, HelpName = "id" };
         var command = new Command("assign", "Name the organisation that plays a partner role in a referral; its requests go to the " +
-            "organisation's authorised contact") { referral, role, organisation };
+            "organisation's authorised contact, and an open request to the role moves to it (the earlier organisation is told)") { referral, role, organisation };
         command.SetAction(CliAction.Run(async (parse, output, ct) =>
         {
             var context = await CliContext.OpenAsync(parse, output, ct);
             var referralId = await context.ReferralIdAsync(parse.GetValue(referral)!, ct);
+            // One transaction: open requests to the role follow it to the new organisation.
+            var assigned = await RoleReassignment.AssignAsync(context.OpenDb, context.Library, context.Clock, referralId,
+                parse.GetValue(role)!.Trim(), parse.GetValue(organisation)!, RecordOptions.Operator, ct);
             await using var db = context.OpenDb();
-            var assigned = await PartnerAssignments.AssignAsync(db, context.Library, referralId, parse.GetValue(role)!.Trim(),
-                parse.GetValue(organisation)!, RecordOptions.Operator.Name, context.Clock.GetUtcNow(), ct);
             var contact = await PartnerDirectory.AuthorisedContactAsync(db, assigned.Organisation.Id, ct);
             if (output.Json)
                 output.WriteJson(new

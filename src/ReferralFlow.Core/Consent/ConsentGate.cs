@@ -31,7 +31,7 @@ internal sealed class ConsentGate(ReferralFlowDb db, WorkflowLibrary library, Li
 
         var handOff = await db.HandOffs.FindAsync([handOffId], ct);
         if (handOff is null) return false;
-        var organisation = await PartnerAssignments.OrganisationForAsync(db, referral.Id, handOff.Partner, ct);
+        var organisation = await HandOffs.HandOffAddressee.OrganisationAsync(db, handOff, ct);
         if (organisation is null) return false;
         var definition = await library.GetAsync(db, referral.WorkflowId, referral.WorkflowVersion, ct);
         var step = definition.Step(handOff.StepId) as PartnerRequestStep;

@@ -73,8 +73,8 @@ public static class ConsentRecording
         var released = 0;
         foreach (var request in held)
         {
-            // The role may have been given to another organisation since the request was held.
-            if ((await PartnerAssignments.OrganisationForAsync(db, request.ReferralId, request.Recipient, ct))?.Id != organisation.Id) continue;
+            // The role may have been given to another organisation, or the request forwarded, since it was held.
+            if ((await HandOffs.HandOffAddressee.OrganisationAsync(db, request.HandOffId, ct))?.Id != organisation.Id) continue;
             if (await ConsentCoverage.ValidAsync(db, request.ReferralId, organisation.Id, consent.Purpose, now, request.ConsentNeeds, ct) is null) continue;
             request.Release(consent.Id, now);
             db.OutboxMessages.Add(ConsentGate.Released(request, now));

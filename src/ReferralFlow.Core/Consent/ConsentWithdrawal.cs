@@ -98,7 +98,7 @@ public static class ConsentWithdrawal
         foreach (var handOff in handOffs.Where(h => h.IsOpen && !held.Contains(h.Id)).OrderBy(h => h.CreatedAt))
         {
             if (definition.Step(handOff.StepId) is not PartnerRequestStep step || step.ConsentPurpose != consent.Purpose) continue;
-            if ((await PartnerAssignments.OrganisationForAsync(db, referralId, handOff.Partner, ct))?.Id != consent.OrganisationId) continue;
+            if ((await HandOffAddressee.OrganisationAsync(db, handOff, ct))?.Id != consent.OrganisationId) continue;
             if (await ConsentCoverage.ValidAsync(db, referralId, consent.OrganisationId, consent.Purpose, now, step.ConsentNeeds, ct) is not null) continue;
             if (state.FindByBookmark(handOff.Id) is not { } token) continue;
 

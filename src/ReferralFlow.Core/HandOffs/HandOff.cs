@@ -27,7 +27,31 @@ public sealed class HandOff
     /// last progress known.</summary>
     public string? SubStatus { get; private set; }
 
+    /// <summary>The organisation the request was forwarded to (Forwarding/), when it is not the one playing
+    /// <see cref="Partner"/>; null while the role's organisation is asked.</summary>
+    public Guid? AddressedOrganisationId { get; private set; }
+
+    /// <summary>An address outside the directory that a partner named and the sending caseworker confirmed: the
+    /// partner's contact, never the person's.</summary>
+    public string? AddressedEmail { get; private set; }
+
     public bool IsOpen => HandOffStatusCodes.IsOpen(Status);
+
+    /// <summary>The request goes to another recipient (a reassigned role, a forward): nobody there has seen it yet, so it
+    /// is "requested" again. Only an open request that nobody answered moves; null <paramref name="organisationId"/>
+    /// means the role's organisation.</summary>
+    public void Redirect(Guid? organisationId, string? email)
+    {
+        EnsureOpen("redirect");
+        if (AnsweredAt is not null)
+            throw new InvalidOperationException($"Cannot redirect hand-off '{Title}' (step '{StepId}'): it was answered at {AnsweredAt:u}.");
+        if (email is not null && organisationId is null)
+            throw new ArgumentException("A confirmed address belongs to a directory organisation, whose consent the gate checks.", nameof(email));
+        AddressedOrganisationId = organisationId;
+        AddressedEmail = email;
+        Status = HandOffStatus.Requested;
+        SubStatus = null;
+    }
 
     /// <param name="status">The FHIR status the answer puts the hand-off in, e.g. Completed or Rejected.</param>
     public void Answer(string outcome, HandOffStatus status, DateTimeOffset at, string channel, string? by)

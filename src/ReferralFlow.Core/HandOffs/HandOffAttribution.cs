@@ -12,8 +12,10 @@ public sealed record HandOffAttribution(string Kind, string? Actor = null, Guid?
         new(HandOffActorKinds.Link, contactId is { } id ? "contact:" + id.ToString("D") : "reply-link", contactId, HandOffChannels.Link);
 
     /// <summary>The event recording <paramref name="handOff"/>'s state right after <paramref name="change"/>.</summary>
-    public HandOffEvent Record(HandOff handOff, string change, DateTimeOffset at, string? protectedNote = null) => new()
+    public HandOffEvent Record(HandOff handOff, string change, DateTimeOffset at, string? protectedNote = null,
+        Guid? fromOrganisationId = null, Guid? toOrganisationId = null) => new()
     {
+        FromOrganisationId = fromOrganisationId, ToOrganisationId = toOrganisationId,
         HandOffId = handOff.Id, At = at, Change = change,
         Status = HandOffStatusCodes.ToCode(handOff.Status), SubStatus = handOff.SubStatus,
         Outcome = change is HandOffChanges.Answered or HandOffChanges.Expired ? handOff.Outcome : null,

@@ -36,6 +36,10 @@ public sealed class HandOffEvent
     /// <summary>How the change reached us (<see cref="HandOffChannels"/>), when a partner told us.</summary>
     public string? Channel { get; init; }
 
+    /// <summary>For a request that moved (forwarded, reassigned): the organisation it left and the one it went to.</summary>
+    public Guid? FromOrganisationId { get; init; }
+    public Guid? ToOrganisationId { get; init; }
+
     /// <summary>A staff note, encrypted with the personal-data protector: free text may name anyone.</summary>
     public string? ProtectedNote { get; init; }
 }
@@ -49,6 +53,14 @@ public static class HandOffChanges
     public const string Progress = "progress";
     public const string Expired = "expired";
     public const string Cancelled = "cancelled";
+
+    /// <summary>The partner could not help and sent the request on to another organisation (or proposed an address
+    /// the sending caseworker must confirm first).</summary>
+    public const string Forwarded = "forwarded";
+    public const string ForwardProposed = "forward-proposed";
+
+    /// <summary>The role was given to another organisation while the request was open: it moved there.</summary>
+    public const string Reassigned = "reassigned";
 }
 
 /// <summary>Who made a change: the partner through a reply link, staff (on the partner's behalf or their own), a

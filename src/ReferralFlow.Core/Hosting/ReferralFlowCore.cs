@@ -52,6 +52,7 @@ public static class ReferralFlowCore
         services.TryAddSingleton<ReferralStart>();
         services.TryAddSingleton<ReplyOpening>();
         services.TryAddSingleton<ReplySubmission>();
+        services.TryAddSingleton<Forwarding.ReplyForwarding>();
         services.TryAddSingleton(provider => new HandOffProgress(
             provider.GetRequiredService<Func<ReferralFlowDb>>(), provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<PersonalDataProtector>()));

@@ -118,7 +118,7 @@ internal sealed class MessageComposer(
             return await replyLinks.ForHandOffAsync(db, handOff.Id, contactId, [.. handOff.Outcomes.Where(o => !ladder.Contains(o))], ct);
         }
         if (isTask) return [new MessageLink("tasks", new Uri(settings.PublicUrl, "tasks"))];
-        if (template is TemplateNames.Escalation or TemplateNames.OutcomeNotice or TemplateNames.Alert)
+        if (template is TemplateNames.Escalation or TemplateNames.OutcomeNotice or TemplateNames.Alert or TemplateNames.ForwardNotice)
             return [new MessageLink("referral", new Uri(settings.PublicUrl, $"referrals/{referral.Id:D}"))];
         return [];
     }

@@ -16,6 +16,12 @@ public static class TemplateNames
     public const string OutcomeNotice = "outcome-notice";
     public const string ConsentWithdrawn = "consent-withdrawn";
 
+    /// <summary>To an organisation a request left (its role reassigned): take no further action, the links are closed.</summary>
+    public const string RequestMoved = "request-moved";
+
+    /// <summary>To the sending side: a partner forwarded a request, or proposes an address to confirm.</summary>
+    public const string ForwardNotice = "forward-notice";
+
     /// <summary>An escalation raised by a recorded fact, not a missed deadline (CaseRecords/StaffAlert).</summary>
     public const string Alert = "alert";
 
@@ -24,6 +30,7 @@ public static class TemplateNames
     [
         "accept-referral", "document-request", "escort-request", "arrival-confirmation", "monitoring-report",
         "court-support", GenericRequest, Reminder, Escalation, OutcomeNotice, ConsentWithdrawn, GenericNotice, Alert,
+        RequestMoved, ForwardNotice,
     ];
 
     private static readonly Dictionary<string, string> Requests = new(StringComparer.Ordinal)
@@ -43,7 +50,7 @@ public static class TemplateNames
         ["family-protection-request"] = GenericRequest,
     };
 
-    private static readonly HashSet<string> OwnNotices = new(StringComparer.Ordinal) { OutcomeNotice, ConsentWithdrawn };
+    private static readonly HashSet<string> OwnNotices = new(StringComparer.Ordinal) { OutcomeNotice, ConsentWithdrawn, RequestMoved, ForwardNotice };
 
     /// <summary>The template for a message of <paramref name="kind"/> (see <see cref="OutboxKinds"/>) named
     /// <paramref name="name"/> in the procedure, addressed to <paramref name="recipient"/>.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ReferralFlow.Core.HandOffs;
 using ReferralFlow.Core.Persistence;
 
 namespace ReferralFlow.Core.Partners;
@@ -22,6 +23,9 @@ public sealed class DirectoryAddressBook : IAddressBook
             case Recipients.Backup:
                 return await BackupAsync(db, referralId, handOffId, ct);
             default:
+                if (HandOffAddressee.OrganisationIn(recipient) is { } organisationId) return await NamedAsync(db, organisationId, ct);
+                if (handOffId is { } id && await ForwardedAsync(db, referralId, id, recipient, ct) is { } forwarded)
+                    return forwarded.Organisation is { Active: true } ? forwarded.Addressee : null;
                 return await AuthorisedAsync(db, referralId, recipient, ct) is ({ } organisation, { } contact) ? Address(organisation, contact) : null;
         }
     }
@@ -35,6 +39,29 @@ public sealed class DirectoryAddressBook : IAddressBook
         return new SendingParty(sending.Name, contact?.Email);
     }
 
+    /// <summary>A request forwarded to another organisation (Forwarding/) goes there, reminders included: to the address
+    /// a caseworker confirmed, else that organisation's authorised contact.</summary>
+    private static async Task<(Organisation? Organisation, Addressee? Addressee)?> ForwardedAsync(
+        ReferralFlowDb db, Guid referralId, Guid handOffId, string recipient, CancellationToken ct)
+    {
+        var handOff = await db.HandOffs.AsNoTracking().SingleOrDefaultAsync(h => h.Id == handOffId && h.ReferralId == referralId, ct);
+        if (handOff is not { AddressedOrganisationId: { } organisationId } || handOff.Partner != recipient) return null;
+        var organisation = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organisationId, ct);
+        if (organisation is null) return (null, null);
+        var contact = await PartnerDirectory.AuthorisedContactAsync(db, organisation.Id, ct);
+        if (handOff.AddressedEmail is { } email)
+            return (organisation, new Addressee(null, email, contact?.Language ?? "en", organisation.Name));
+        return (organisation, contact is null ? null : Address(organisation, contact));
+    }
+
+    /// <summary>One organisation's authorised contact, active or not: told that a request left it, it must hear so.</summary>
+    private static async Task<Addressee?> NamedAsync(ReferralFlowDb db, Guid organisationId, CancellationToken ct)
+    {
+        var organisation = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organisationId, ct);
+        if (organisation is null) return null;
+        return await PartnerDirectory.AuthorisedContactAsync(db, organisation.Id, ct) is { } contact ? Address(organisation, contact) : null;
+    }
+
     public Task<IReadOnlyList<Organisation>> AlternativesAsync(ReferralFlowDb db, Guid organisationId, CancellationToken ct) =>
         PartnerDirectory.AlternativesAsync(db, organisationId, ct);
 
@@ -42,9 +69,9 @@ public sealed class DirectoryAddressBook : IAddressBook
     {
         // A task's reminder has no hand-off, hence no partner whose backup could be meant.
         if (handOffId is not { } id) return null;
-        var role = await db.HandOffs.AsNoTracking()
-            .Where(h => h.Id == id && h.ReferralId == referralId).Select(h => h.Partner).SingleOrDefaultAsync(ct);
-        if (role is null || await AuthorisedAsync(db, referralId, role, ct) is not ({ } organisation, { BackupContactId: { } backupId })) return null;
+        var handOff = await db.HandOffs.AsNoTracking().SingleOrDefaultAsync(h => h.Id == id && h.ReferralId == referralId, ct);
+        if (handOff is null || await HandOffAddressee.OrganisationAsync(db, handOff, ct) is not { Active: true } organisation) return null;
+        if (await PartnerDirectory.AuthorisedContactAsync(db, organisation.Id, ct) is not { BackupContactId: { } backupId }) return null;
         var backup = await db.Contacts.AsNoTracking()
             .SingleOrDefaultAsync(c => c.Id == backupId && c.OrganisationId == organisation.Id && c.AuthorisedToAccept, ct);
         return backup is null ? null : Address(organisation, backup);

@@ -37,6 +37,7 @@ public sealed class ReferralFlowDb(DbContextOptions<ReferralFlowDb> options)
     public DbSet<WorkTask> Tasks => Set<WorkTask>();
     public DbSet<HandOff> HandOffs => Set<HandOff>();
     public DbSet<HandOffEvent> HandOffEvents => Set<HandOffEvent>();
+    public DbSet<Forwarding.HandOffForward> HandOffForwards => Set<Forwarding.HandOffForward>();
     public DbSet<DurableTimer> Timers => Set<DurableTimer>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();

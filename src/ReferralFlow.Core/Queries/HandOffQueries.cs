@@ -42,7 +42,12 @@ public sealed record HandOffEventLine(
     Guid? ContactId,
     string? Channel,
     bool HasNote,
-    string? Note = null);
+    string? Note = null)
+{
+    /// <summary>For a request that moved (forwarded, reassigned): the directory ids of the organisations it left and reached.</summary>
+    public string? MovedFrom { get; init; }
+    public string? MovedTo { get; init; }
+}
 
 /// <summary>The delivery of a hand-off's latest e-mail (its request or last reminder); <see cref="Status"/> is
 /// <c>queued</c>, <c>sent</c> or <c>failed</c> (see <see cref="DeliveryStatus"/>) — or <c>held</c> when the consent gate
@@ -103,11 +108,15 @@ public static class HandOffQueries
         var summary = new HandOffSummary(h.Id, h.ReferralId, row.CaseCode, h.StepId, h.Title, h.Partner, h.Request,
             HandOffStatusCodes.ToCode(h.Status), h.Outcomes, h.CreatedAt, h.DueAt, h.Outcome, h.AnsweredAt, h.Channel,
             deliveries.GetValueOrDefault(h.Id), h.SubStatus);
-        var events = await db.HandOffEvents.AsNoTracking().Where(e => e.HandOffId == handOffId)
-            .OrderBy(e => e.Id)
-            .Select(e => new HandOffEventLine(e.Id, e.At, e.Change, e.Status, e.SubStatus, e.Outcome, e.ActorKind, e.Actor,
-                e.ContactId, e.Channel, e.ProtectedNote != null))
-            .ToListAsync(ct);
+        var rows = await db.HandOffEvents.AsNoTracking().Where(e => e.HandOffId == handOffId).OrderBy(e => e.Id).ToListAsync(ct);
+        var moved = rows.SelectMany(e => new[] { e.FromOrganisationId, e.ToOrganisationId }).OfType<Guid>().Distinct().ToList();
+        var keys = await db.Organisations.AsNoTracking().Where(o => moved.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Key, ct);
+        var events = rows.Select(e => new HandOffEventLine(e.Id, e.At, e.Change, e.Status, e.SubStatus, e.Outcome, e.ActorKind, e.Actor,
+                e.ContactId, e.Channel, e.ProtectedNote != null)
+            {
+                MovedFrom = e.FromOrganisationId is { } from ? keys.GetValueOrDefault(from) : null,
+                MovedTo = e.ToOrganisationId is { } to ? keys.GetValueOrDefault(to) : null,
+            }).ToList();
         return new HandOffDetails(summary, events);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ReferralFlow.Core.Partners;
 using ReferralFlow.Core.Persistence;
 using ReferralFlow.Core.Referrals;
 
@@ -44,12 +45,16 @@ public static class ReferralQueries
         var history = await db.History.AsNoTracking().Where(h => h.ReferralId == id).OrderBy(h => h.Id)
             .Select(h => new HistoryLine(h.At, h.Kind, h.StepId, h.Detail, h.Actor)).ToListAsync(ct);
         var openSteps = referral.Status == ReferralStatus.Active ? await OpenSteps.OfAsync(db, referral, ct) : [];
-        var named = new[] { referral.SendingOrganisationId, referral.ReceivingOrganisationId }.OfType<Guid>().ToList();
+        // The receiving role's assignment is the truth (a directory query or a monitoring's parent may hold it); the
+        // referral's own column covers procedures without that role.
+        var receivingId = (await PartnerAssignments.OrganisationForAsync(db, id, PartnerAssignments.ReceivingRole, ct))?.Id
+            ?? referral.ReceivingOrganisationId;
+        var named = new[] { referral.SendingOrganisationId, receivingId }.OfType<Guid>().ToList();
         var organisations = await db.Organisations.AsNoTracking().Where(o => named.Contains(o.Id))
             .ToDictionaryAsync(o => o.Id, o => new OrganisationName(o.Key, o.Name), ct);
         var parties = new ReferralParties(
             referral.SendingOrganisationId is { } sending ? organisations.GetValueOrDefault(sending) : null,
-            referral.ReceivingOrganisationId is { } receiving ? organisations.GetValueOrDefault(receiving) : null,
+            receivingId is { } receiving ? organisations.GetValueOrDefault(receiving) : null,
             referral.OriginCountry, referral.TransitCountries, referral.DestinationCountry);
         return new ReferralDetails(
             referral.Id, referral.CaseCode, referral.WorkflowId, referral.WorkflowVersion, StatusName(referral.Status),

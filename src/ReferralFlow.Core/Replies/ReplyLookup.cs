@@ -42,6 +42,7 @@ internal static class ReplyLookup
         var hash = ReplyTokenText.Hash(token);
         var row = await db.ReplyTokens.SingleOrDefaultAsync(t => t.TokenHash == hash, ct);
         if (row is null) return (null, new ReplyResult.Unknown());
+        if (row.RevokedAt is not null) return (null, new ReplyResult.Moved());
         if (row.IsUsed) return (null, new ReplyResult.AlreadyAnswered());
         if (row.IsExpired(now)) return (null, new ReplyResult.Expired());
         var handOff = await db.HandOffs.SingleAsync(h => h.Id == row.HandOffId, ct);

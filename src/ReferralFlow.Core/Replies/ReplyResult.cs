@@ -19,6 +19,10 @@ public abstract record ReplyResult
     /// <summary>410: a link of this hand-off already answered it; nothing changed.</summary>
     public sealed record AlreadyAnswered : ReplyResult;
 
+    /// <summary>410: the request moved to another organisation (forwarded, or its role reassigned); the page says so and
+    /// nothing more: not where it went.</summary>
+    public sealed record Moved : ReplyResult;
+
     /// <summary>410: the request was closed another way (answered by phone, withdrawn, timed out); nothing changed.</summary>
     public sealed record Closed : ReplyResult;
 

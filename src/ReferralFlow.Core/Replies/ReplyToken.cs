@@ -23,7 +23,15 @@ public sealed class ReplyToken
     public required DateTimeOffset ExpiresAt { get; init; }
     public DateTimeOffset? UsedAt { get; private set; }
 
+    /// <summary>When the request moved to another recipient (forwarded, reassigned): the link then only says so.</summary>
+    public DateTimeOffset? RevokedAt { get; private set; }
+
     public bool IsUsed => UsedAt is not null;
+
+    public void Revoke(DateTimeOffset at)
+    {
+        if (UsedAt is null && RevokedAt is null) RevokedAt = at;
+    }
 
     public bool IsExpired(DateTimeOffset now) => now >= ExpiresAt;
 

@@ -47,6 +47,8 @@ internal sealed partial class RuntimeUnit
         {
             ReferralId = referral.Id, Role = e.Partner, OrganisationId = found.Id, AssignedAt = now, AssignedBy = DirectoryActor,
         });
+        // The receiving role is mirrored on the referral, as an assignment by hand mirrors it.
+        if (e.Partner == PartnerAssignments.ReceivingRole) referral.HandTo(found.Id);
         history.Add(new HistoryEntry
         {
             ReferralId = referral.Id, At = now, Kind = PartnerAssignments.HistoryKind, StepId = e.StepId, Actor = DirectoryActor,

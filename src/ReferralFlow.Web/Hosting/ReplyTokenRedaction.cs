@@ -32,7 +32,7 @@ internal static partial class ReplyTokenRedaction
         app.Use((context, next) =>
         {
             CurrentToken.Value = context.Request.Path.StartsWithSegments("/reply", StringComparison.OrdinalIgnoreCase, out var rest)
-                && rest.Value?.Trim('/') is { Length: >= MinimumTokenLength } token ? token : null;
+                && rest.Value?.Trim('/').Split('/')[0] is { Length: >= MinimumTokenLength } token ? token : null;
             return next(context);
         });
 

@@ -58,6 +58,7 @@ public class AuthorisationMatrixTests(ITestOutputHelper output)
         ["GET /access-denied"] = new("GET", "/access-denied", [403, 403, 403, 403, 403, 403, 403]),
         ["GET /error"] = new("GET", "/error", [200, 200, 200, 200, 200, 200, 200]),
         ["GET /reply/{token}"] = new("GET", "/reply/not-a-real-token", [404, 404, 404, 404, 404, 404, 404]),
+        ["GET /reply/{token}/forward"] = new("GET", "/reply/not-a-real-token/forward", [404, 404, 404, 404, 404, 404, 404]),
         ["GET /health"] = new("GET", "/health", [200, 200, 200, 200, 200, 200, 200]),
         // API. 401 = no credentials.
         ["GET /api/referrals"] = new("GET", "/api/referrals", [401, 200, 200, 200, 200, 200, 200]),

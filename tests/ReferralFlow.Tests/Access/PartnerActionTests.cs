@@ -33,9 +33,12 @@ public class PartnerActionTests
 
         var withdraw = await PostAsync(viewer, $"{url}?handler=Withdraw", page);
         var retry = await PostAsync(viewer, $"{url}?handler=Retry", page);
+        // Confirming an address a partner proposed is the owner's caseworkers' alone (Forwarding/).
+        var confirm = await PostAsync(viewer, $"{url}?handler=ConfirmForward&forwardId={Guid.NewGuid()}", page, ("organisation", "test-partner-ngo"));
 
         Assert.Equal(HttpStatusCode.Forbidden, withdraw.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, retry.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, confirm.StatusCode);
         await using var read = app.OpenDb();
         Assert.Equal(ReferralStatus.Active, (await read.Referrals.SingleAsync()).Status);
     }

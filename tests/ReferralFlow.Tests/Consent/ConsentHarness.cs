@@ -137,8 +137,11 @@ public sealed class ConsentHarness : IAsyncDisposable
     public Task<WithdrawnConsent> WithdrawAsync(Guid consentId, string reason = "changed-mind") =>
         ConsentWithdrawal.WithdrawAsync(Runtime.Open, Runtime.Library, Runtime.Clock, consentId, reason, Actor.Operator("caseworker"));
 
-    public OutboxDelivery Delivery() => new(
-        Runtime.Open, new DirectoryAddressBook(), new PickupEmailSender(MailFolder), MailHarness.Templates,
+    public OutboxDelivery Delivery() => Delivery(new PickupEmailSender(MailFolder));
+
+    /// <summary>Delivery through another sender, e.g. the real SMTP server of ./test.sh (MailHarness.RealServer).</summary>
+    public OutboxDelivery Delivery(IEmailSender sender) => new(
+        Runtime.Open, new DirectoryAddressBook(), sender, MailHarness.Templates,
         new TokenReplyLinks(new ReferralFlow.Core.Replies.ReplyLinks(new Uri("https://referrals.example.org/"), Runtime.Library, Runtime.Clock)),
         Runtime.Library, new MailSettings
         {

@@ -36,6 +36,24 @@ public class ReplyTokenLogTests
     }
 
     [Fact]
+    public async Task The_forward_page_behind_a_reply_link_leaves_its_token_in_no_log_line()
+    {
+        var logs = new CapturedLogs();
+        await using var app = ReplyApp.Start(logs);
+        var reply = await app.NewCaseAsync();
+        var token = reply.Token("declined");
+
+        var page = await FormPosts.GetPageAsync(app.Client, reply.Path("declined") + "/forward");
+        await FormPosts.PostAsync(app.Client, reply.Path("declined") + "/forward", page, ("email", "not an address"));
+
+        for (var wait = 0; wait < 50 && !logs.Lines.Any(l => l.Contains("Request finished", StringComparison.Ordinal)
+                 && l.Contains("POST", StringComparison.Ordinal)); wait++)
+            await Task.Delay(100);
+        Assert.Contains(logs.Lines, line => line.Contains("/reply/{redacted}/forward", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, line => line.Contains(token, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Reply_pages_opened_from_one_address_are_limited_per_minute()
     {
         await using var app = ReplyApp.Start();

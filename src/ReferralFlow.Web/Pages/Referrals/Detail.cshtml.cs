@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core;
 using ReferralFlow.Core.Definitions;
+using ReferralFlow.Core.Forwarding;
 using ReferralFlow.Core.HandOffs;
 using ReferralFlow.Core.People;
 using ReferralFlow.Core.Persistence;
@@ -50,6 +51,10 @@ public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, Work
     public bool MayDecideVitalInterests => Grant.Standing == ReferralStanding.Owner && access.Member.IsCoordinator
         && Referral?.Status == "active";
 
+    /// <summary>Addresses partners proposed, waiting for this organisation's caseworkers (loaded for them only).</summary>
+    public IReadOnlyList<AwaitingForward> AwaitingForwards { get; private set; } = [];
+    public IReadOnlyList<(string Key, string Name)> ActiveOrganisations { get; private set; } = [];
+
     /// <summary>The person's data, decrypted only when staff ask for it (<c>?person=true</c>): each display is an
     /// audited read, so a page view that does not need it does not read it.</summary>
     public PersonView? Person { get; private set; }
@@ -93,6 +98,10 @@ public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, Work
             await runtime.AnswerHandOffAsync(handOffId, outcome ?? "", data, PageActor.For(HttpContext), channel, ct);
             return $"Answer to '{handOff.Title}' recorded: {Display.Words(outcome ?? "")} ({channel}).";
         }, ct);
+
+    public Task<IActionResult> OnPostConfirmForwardAsync(Guid id, Guid forwardId, string? organisation, CancellationToken ct) =>
+        ActAsync(id, () => ForwardConfirmation.ConfirmAsync(runtime.OpenDb, library, clock, id, forwardId, organisation,
+            PageActor.For(HttpContext), ct), ct);
 
     public Task<IActionResult> OnPostRetryAsync(Guid id, CancellationToken ct) =>
         ActAsync(id, async () =>
@@ -172,6 +181,13 @@ public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, Work
             Partners = [.. (await db.PartnerAssignments.AsNoTracking().Where(a => a.ReferralId == id)
                     .Join(db.Organisations, a => a.OrganisationId, o => o.Id, (_, o) => new { o.Key, o.Name }).Distinct().ToListAsync(ct))
                 .OrderBy(o => o.Name).Select(o => (o.Key, o.Name))];
+        if (MayWorkReferral)
+        {
+            AwaitingForwards = await ForwardConfirmation.AwaitingAsync(db, id, ct);
+            if (AwaitingForwards.Count > 0)
+                ActiveOrganisations = [.. (await db.Organisations.AsNoTracking().Where(o => o.Active).OrderBy(o => o.Name)
+                    .Select(o => new { o.Key, o.Name }).ToListAsync(ct)).Select(o => (o.Key, o.Name))];
+        }
         return true;
     }
 }

@@ -25,6 +25,9 @@ public sealed class IndexModel(
 
     public DateTimeOffset Now { get; private set; }
 
+    /// <summary>The link's own token, for the forward page's address; never logged (the log filter redacts it).</summary>
+    public string Token => RouteData.Values["token"] as string ?? "";
+
     public ReplyView? Details => Result switch
     {
         ReplyResult.Open open => open.View,
@@ -59,16 +62,16 @@ public sealed class IndexModel(
         Response.Headers["X-Robots-Tag"] = "noindex";
         if (Details is { } details)
         {
-            var coordinator = await addressBook.ResolveAsync(db, details.ReferralId, Recipients.Coordinator, null, ct);
-            Sender = coordinator is not null
-                ? (coordinator.OrganisationName, coordinator.Email)
-                : (mail.From.DisplayName is { Length: > 0 } name ? name : "ReferralFlow", mail.From.Address);
+            // The same sender the e-mail named: the sending organisation and its authorised contact, else the mailbox.
+            var sending = await addressBook.SenderAsync(db, details.ReferralId, ct);
+            Sender = (sending?.OrganisationName ?? (mail.From.DisplayName is { Length: > 0 } name ? name : "ReferralFlow"),
+                sending?.Email ?? mail.From.Address);
         }
         var page = Page();
         page.StatusCode = Result switch
         {
             ReplyResult.Unknown => StatusCodes.Status404NotFound,
-            ReplyResult.Expired or ReplyResult.AlreadyAnswered or ReplyResult.Closed => StatusCodes.Status410Gone,
+            ReplyResult.Expired or ReplyResult.AlreadyAnswered or ReplyResult.Closed or ReplyResult.Moved => StatusCodes.Status410Gone,
             ReplyResult.Invalid => StatusCodes.Status400BadRequest,
             _ => StatusCodes.Status200OK,
         };
