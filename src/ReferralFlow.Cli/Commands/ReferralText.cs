@@ -1,4 +1,5 @@
 using ReferralFlow.Cli.Output;
+using ReferralFlow.Core.CaseEvents;
 using ReferralFlow.Core.Queries;
 
 namespace ReferralFlow.Cli.Commands;
@@ -6,7 +7,7 @@ namespace ReferralFlow.Cli.Commands;
 /// <summary>The human form of <c>referrals show</c>: a header, the open steps, open incidents, then the dated history.</summary>
 internal static class ReferralText
 {
-    public static void Write(CliOutput output, ReferralDetails r)
+    public static void Write(CliOutput output, ReferralDetails r, CaseState? caseState = null)
     {
         output.Line($"{r.CaseCode}  {r.Workflow} v{r.Version}  {r.Status}{(r.Outcome is null ? "" : $": {r.Outcome}")}");
         Field(output, "id", r.Id.ToString());
@@ -19,8 +20,10 @@ internal static class ReferralText
         if (r.ClosedAt is { } closed) Field(output, "closed", Text.Time(closed));
         if (r.Parent is { } parent) Field(output, "parent", parent.ToString());
         if (r.Children.Count > 0) Field(output, "children", string.Join(", ", r.Children));
+        if (caseState is not null) CaseEventText.WriteFields(output, caseState, Field);
         WriteOpenSteps(output, r);
         WriteIncidents(output, r);
+        if (caseState is not null) CaseEventText.WriteEvents(output, caseState);
         output.Line();
         output.Line("History (UTC)");
         output.Table(["AT", "KIND", "STEP", "DETAIL", "BY"], r.History.Select(h => (IReadOnlyList<string>)
