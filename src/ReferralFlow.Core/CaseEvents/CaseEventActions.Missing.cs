@@ -11,7 +11,7 @@ public sealed partial class CaseEventActions
     /// </summary>
     public Task<CaseEventResult> RecordMissingAsync(Guid referralId, string kind, Actor actor, CancellationToken ct = default)
     {
-        var code = CaseVocabulary.Check(kind, CaseVocabulary.MissingKinds, "what happened (--kind)");
+        var code = CaseVocabulary.Check(kind, CaseVocabulary.MissingKinds, "whether the person absconded or is missing (--kind)");
         return RunAsync(actor, async (unit, now) =>
         {
             var referral = await ActiveAsync(unit.Db, referralId, "a missing person is recorded", ct);

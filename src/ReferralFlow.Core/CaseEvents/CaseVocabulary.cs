@@ -32,9 +32,10 @@ public static class CaseVocabulary
     {
         var code = value?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(code))
-            throw new ReferralFlowException($"Give {what}: one of {string.Join(", ", allowed)}.");
+            throw new ReferralFlowException($"Give {what}: one of {string.Join(", ", allowed)}; nothing was changed.");
         // The value is not repeated: a mistyped field could hold anything.
         return allowed.Contains(code) ? code
-            : throw new ReferralFlowException($"Unknown {what}; use one of {string.Join(", ", allowed)}.");
+            : throw new ReferralFlowException($"{char.ToUpperInvariant(what[0])}{what[1..]} is not one of the list: use one of " +
+                $"{string.Join(", ", allowed)}; nothing was changed.");
     }
 }
