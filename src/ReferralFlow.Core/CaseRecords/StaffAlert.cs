@@ -17,7 +17,7 @@ public static class StaffAlert
     public const string ReTraffickingRisk = "re-trafficking-risk";
 
     /// <summary>A child reported missing or absconded (CaseEvents/MissingChildAlert).</summary>
-    public const string MissingChild = "missing-child-alert";
+    public const string MissingChild = "missing-child";
 
     /// <summary>The last week of air travel is near (CaseEvents/AirTravelWarning).</summary>
     public const string AirTravelLimit = "air-travel-limit";
