@@ -1,5 +1,6 @@
 using ReferralFlow.Core.Consent;
 using ReferralFlow.Cli.Output;
+using ReferralFlow.Core.CaseEvents;
 using ReferralFlow.Core.Queries;
 
 namespace ReferralFlow.Cli.Commands;
@@ -7,7 +8,7 @@ namespace ReferralFlow.Cli.Commands;
 /// <summary>The human form of <c>referrals show</c>: a header, the open steps, open incidents, then the dated history.</summary>
 internal static class ReferralText
 {
-    public static void Write(CliOutput output, ReferralDetails r, IReadOnlyList<ConsentSummary> vitalInterests)
+    public static void Write(CliOutput output, ReferralDetails r, IReadOnlyList<ConsentSummary> vitalInterests, CaseState? caseState = null)
     {
         output.Line($"{r.CaseCode}  {r.Workflow} v{r.Version}  {r.Status}{(r.Outcome is null ? "" : $": {r.Outcome}")}");
         Field(output, "id", r.Id.ToString());
@@ -20,9 +21,11 @@ internal static class ReferralText
         if (r.ClosedAt is { } closed) Field(output, "closed", Text.Time(closed));
         foreach (var linked in r.Linked)
             Field(output, linked.Relation, $"{linked.CaseCode}  {linked.Workflow}  {linked.Status}  (id {linked.Id})");
+        if (caseState is not null) CaseEventText.WriteFields(output, caseState, Field);
         WriteVitalInterests(output, vitalInterests);
         WriteOpenSteps(output, r);
         WriteIncidents(output, r);
+        if (caseState is not null) CaseEventText.WriteEvents(output, caseState);
         output.Line();
         output.Line("History (UTC)");
         output.Table(["AT", "KIND", "STEP", "DETAIL", "BY"], r.History.Select(h => (IReadOnlyList<string>)

@@ -1,22 +1,29 @@
 using System.CommandLine;
 using ReferralFlow.Cli.Output;
 using ReferralFlow.Core.Audit;
+using ReferralFlow.Core.CaseEvents;
 using ReferralFlow.Core.Intake;
 using ReferralFlow.Core.Queries;
 using ReferralFlow.Core.Referrals;
 
 namespace ReferralFlow.Cli.Commands;
 
-/// <summary><c>referrals start | show | list | withdraw | retry | export | reopen</c>, and the person and stage commands.</summary>
+/// <summary><c>referrals start | show | list | retry | export | reopen</c>, the person and stage commands, and the case events
+/// (<see cref="CaseEventCommands"/>: missing, suspend, resume, leave, contact, withdraw).</summary>
 internal static class ReferralsCommands
 {
     // Who the history records for changes made from the command line.
 
-    public static Command Create() => new("referrals", "Start, inspect, withdraw and retry referrals")
+    public static Command Create()
     {
-        Start(), Show(), List(), Withdraw(), Retry(), ReferralExportCommand.Create(), ReopenCommand.Create(),
-        PersonCommands.Person(), PersonCommands.PersonUpdate(), StageCommand.Create(),
-    };
+        var command = new Command("referrals", "Start, inspect, withdraw and retry referrals; record the person's own events")
+        {
+            Start(), Show(), List(), Retry(), ReferralExportCommand.Create(), ReopenCommand.Create(),
+            PersonCommands.Person(), PersonCommands.PersonUpdate(), StageCommand.Create(),
+        };
+        foreach (var caseEvent in CaseEventCommands.Create()) command.Subcommands.Add(caseEvent);
+        return command;
+    }
 
     private static Command Start()
     {
@@ -56,9 +63,12 @@ internal static class ReferralsCommands
         command.SetAction(CliAction.Run(async (parse, output, ct) =>
         {
             var context = await CliContext.OpenAsync(parse, output, ct);
-            var details = await context.ShowAsync(await context.ReferralIdAsync(parse.GetValue(id)!, ct), ct);
-            if (output.Json) output.WriteJson(details);
-            else ReferralText.Write(output, details, await context.VitalInterestsAsync(details.Id, ct));
+            var referralId = await context.ReferralIdAsync(parse.GetValue(id)!, ct);
+            var details = await context.ShowAsync(referralId, ct);
+            CaseState caseState;
+            await using (var db = context.OpenDb()) caseState = await CaseEventQueries.StateAsync(db, referralId, ct);
+            if (output.Json) output.WriteJson(CaseEventText.Json(details, caseState));
+            else ReferralText.Write(output, details, await context.VitalInterestsAsync(referralId, ct), caseState);
             return ExitCodes.Ok;
         }));
         return command;
@@ -81,23 +91,6 @@ internal static class ReferralsCommands
                 output.Table(["CASE", "WORKFLOW", "STATUS", "OUTCOME", "STARTED", "INCIDENTS", "ID"], referrals.Select(r => (IReadOnlyList<string>)
                     [r.CaseCode, $"{r.Workflow} v{r.Version}", r.Status, Text.Or(r.Outcome), Text.Time(r.StartedAt),
                      r.OpenIncidents == 0 ? "-" : r.OpenIncidents.ToString(), r.Id.ToString()]));
-            return ExitCodes.Ok;
-        }));
-        return command;
-    }
-
-    private static Command Withdraw()
-    {
-        var id = ReferralArgument();
-        var command = new Command("withdraw", "Withdraw an active referral: its open steps are cancelled") { id };
-        command.SetAction(CliAction.Run(async (parse, output, ct) =>
-        {
-            var context = await CliContext.OpenAsync(parse, output, ct);
-            var referralId = await context.ReferralIdAsync(parse.GetValue(id)!, ct);
-            await context.Runtime.WithdrawAsync(referralId, RecordOptions.Operator, ct);
-            var details = await context.ShowAsync(referralId, ct);
-            if (output.Json) output.WriteJson(new { details.Id, details.CaseCode, details.Status });
-            else output.Line($"Withdrew {details.CaseCode}.");
             return ExitCodes.Ok;
         }));
         return command;

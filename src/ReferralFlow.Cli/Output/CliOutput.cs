@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace ReferralFlow.Cli.Output;
@@ -25,6 +26,9 @@ internal sealed class CliOutput(TextWriter stdout, TextWriter stderr, bool json)
         parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, GlobalOptions.Read(parse).Json);
 
     public void WriteJson<T>(T value) => stdout.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
+
+    /// <summary>A value as the JSON output writes it, for a command that adds to it before writing.</summary>
+    public static JsonObject ToJsonObject<T>(T value) => JsonSerializer.SerializeToNode(value, JsonOptions)!.AsObject();
 
     /// <summary>One compact JSON object per line, for commands that keep running (worker).</summary>
     public void WriteJsonLine<T>(T value) =>

@@ -16,7 +16,14 @@ public static class StaffAlert
     public const string UnfundedCost = "unfunded-cost";
     public const string ReTraffickingRisk = "re-trafficking-risk";
 
-    public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal) { UnfundedCost, ReTraffickingRisk };
+    /// <summary>A child reported missing or absconded (CaseEvents/MissingChildAlert).</summary>
+    public const string MissingChild = "missing-child";
+
+    /// <summary>The last week of air travel is near (CaseEvents/AirTravelWarning).</summary>
+    public const string AirTravelLimit = "air-travel-limit";
+
+    public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
+        { UnfundedCost, ReTraffickingRisk, MissingChild, AirTravelLimit };
 
     public static void Queue(ReferralFlowDb db, Guid referralId, string alert, IReadOnlyList<string> recipients,
         DateTimeOffset at, string actor, string detail)

@@ -56,6 +56,9 @@ public sealed class TaskForms(ReferralRuntime runtime, FormLibrary forms, Person
             AuditTrail.Record(db, actor, Submitted, task.ReferralId, $"form {form.Id} {id}", now, $"task {task.StepId}");
             await runtime.ResumeInAsync(unit, task.ReferralId,
                 new CompleteTask(taskId, outcome, WithVariables(form, check.Values, data), actor.Name), ct);
+            // A pregnancy recorded (or no longer recorded) re-plans the warning before the last week of air travel.
+            if (form.Id == RiskAssessments.FormId)
+                await CaseEvents.AirTravelWarning.OnRiskAssessmentAsync(unit, task.ReferralId, check.Values, now, ct);
             return id;
         }, ct);
 

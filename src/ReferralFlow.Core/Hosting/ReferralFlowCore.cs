@@ -50,6 +50,7 @@ public static class ReferralFlowCore
         services.TryAddSingleton(provider => PersonalDataProtector.ForKeys(provider.GetRequiredService<ReferralFlowCoreSettings>().KeysFolder));
         services.TryAddSingleton<TaskForms>();
         services.TryAddSingleton<ReferralStart>();
+        services.TryAddSingleton<CaseEvents.CaseEventActions>();
         services.TryAddSingleton<ReplyOpening>();
         services.TryAddSingleton<ReplySubmission>();
         services.TryAddSingleton<Forwarding.ReplyForwarding>();

@@ -91,6 +91,17 @@ public sealed class Referral
         ClosedAt = at;
     }
 
+    /// <summary>Names why a referral was withdrawn when that is an outcome of its own ("left-programme",
+    /// CaseEvents/); a plain withdrawal has none.</summary>
+    public void NameWithdrawal(string outcome)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(outcome);
+        if (Status != ReferralStatus.Withdrawn || Outcome is not null)
+            throw new InvalidOperationException($"Referral {CaseCode} is not a withdrawal without an outcome.");
+        Outcome = outcome;
+        Touch();
+    }
+
     public void IncidentRaised() => OpenIncidents++;
 
     public void IncidentResolved()

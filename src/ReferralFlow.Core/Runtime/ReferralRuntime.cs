@@ -90,7 +90,14 @@ public sealed class ReferralRuntime(Func<ReferralFlowDb> openDb, WorkflowLibrary
         {
             var timer = await unit.Db.Timers.AsNoTracking().SingleOrDefaultAsync(t => t.Id == timerId, ct);
             if (timer is null || timer.LeaseOwner != owner) return false;
+            // Claimed just before its referral was suspended: left, leased, for the resume to re-plan.
+            if (await CaseEvents.Suspensions.IsSuspendedAsync(unit.Db, timer.ReferralId, ct)) return false;
             if (!await Timers.TimerClaims.TryConsumeAsync(unit.Db, timerId, owner, ct)) return false;
+            if (CaseEvents.CaseTimers.IsCaseTimer(timer))
+            {
+                await CaseEvents.CaseTimers.FireAsync(unit.Db, timer, clock.GetUtcNow(), ct);
+                return true;
+            }
             await unit.ResumeIfActiveAsync(timer.ReferralId,
                 new FireTimer(timer.Id, timer.TokenId, timer.Purpose, timer.Rung), ct);
             return true;

@@ -58,7 +58,11 @@ internal sealed partial class RuntimeUnit(ReferralFlowDb db, WorkflowLibrary lib
             ?? throw new ReferralFlowException($"No referral {referralId}.");
         if (referral.Status != ReferralStatus.Active)
             throw new ReferralFlowException($"Referral {referral.CaseCode} is {referral.Status.ToString().ToLowerInvariant()}; nothing can change on it.");
-        if (stimulus is CompleteTask completion) await Gate.RefuseCompletingAsync(completion, ct);
+        if (stimulus is CompleteTask completion)
+        {
+            await CaseEvents.Suspensions.RefuseCompletingAsync(db, referralId, referral.CaseCode, ct);
+            await Gate.RefuseCompletingAsync(completion, ct);
+        }
         if (stimulus is AnswerHandOff answering) await RefuseAnsweringAsync(answering, ct);
         var typed = stimulus switch { CompleteTask c => c.Data, AnswerHandOff a => a.Data, _ => null };
         if (typed is not null) await RefuseMentionsAsync(referral, typed, ct);

@@ -7,7 +7,8 @@ namespace ReferralFlow.Core.Timers;
 /// Hands due timers to workers so that any number of processes can poll the one timer table and each timer
 /// fires once: a worker leases a batch (<see cref="ClaimDueAsync"/>), then applies each timer's effect in a
 /// transaction that also deletes the row only while it still holds the lease (<see cref="TryConsumeAsync"/>).
-/// A worker that dies leaves its lease to expire; another worker then reclaims the timer.
+/// A worker that dies leaves its lease to expire; another worker then reclaims the timer. The timers of a suspended
+/// referral (CaseEvents/CaseSuspension) are not claimed: they wait, paused, until it resumes.
 /// </summary>
 public static class TimerClaims
 {
@@ -30,6 +31,7 @@ public static class TimerClaims
                 WHERE id IN (
                     SELECT id FROM timers
                     WHERE due_at <= {at} AND (lease_expires_at IS NULL OR lease_expires_at <= {at})
+                      AND NOT EXISTS (SELECT 1 FROM case_suspensions s WHERE s.referral_id = timers.referral_id AND s.resumed_at IS NULL)
                     ORDER BY due_at
                     LIMIT {batch}
                     FOR UPDATE SKIP LOCKED)
@@ -49,6 +51,7 @@ public static class TimerClaims
                 WHERE id IN (
                     SELECT id FROM timers
                     WHERE due_at <= {at} AND (lease_expires_at IS NULL OR lease_expires_at <= {at})
+                      AND NOT EXISTS (SELECT 1 FROM case_suspensions s WHERE s.referral_id = timers.referral_id AND s.resumed_at IS NULL)
                     ORDER BY due_at
                     LIMIT {batch})
                 RETURNING id AS "Value"

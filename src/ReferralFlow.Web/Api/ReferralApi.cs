@@ -29,6 +29,7 @@ public static class ReferralApi
         api.MapGet("/tasks", ListTasks);
         api.MapPost("/tasks/{id:guid}/complete", CompleteTask);
         api.MapPost("/handoffs/{id:guid}/answer", AnswerHandOff);
+        api.MapCaseEvents();
         return routes;
     }
 

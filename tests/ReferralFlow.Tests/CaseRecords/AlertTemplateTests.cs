@@ -11,6 +11,8 @@ public class AlertTemplateTests
     [Theory]
     [InlineData(StaffAlert.UnfundedCost)]
     [InlineData(StaffAlert.ReTraffickingRisk)]
+    [InlineData(StaffAlert.MissingChild)]
+    [InlineData(StaffAlert.AirTravelLimit)]
     public void A_staff_alert_renders_with_the_alert_template_and_a_link_to_the_referral(string alert)
     {
         Assert.Equal(TemplateNames.Alert, TemplateNames.For(OutboxKinds.Escalation, alert, "coordinator"));

@@ -46,7 +46,7 @@ public class BadInputTests
 
     [Fact]
     public async Task Unknown_referral() =>
-        await AssertRefusedAsync((cli, _) => cli.RunAsync("referrals", "withdraw", "RF-2027-ZZZZZ"), "No referral 'RF-2027-ZZZZZ'");
+        await AssertRefusedAsync((cli, _) => cli.RunAsync("referrals", "withdraw", "RF-2027-ZZZZZ", "--reason", "duplicate"), "No referral 'RF-2027-ZZZZZ'");
 
     [Fact]
     public async Task Usage_error_exits_2() =>

@@ -143,7 +143,7 @@ public class ReferralCommandsTests
         await using var cli = CliRun.OnSqlite();
         var (_, caseCode) = await cli.StartAsync();
 
-        var withdraw = await cli.RunAsync("referrals", "withdraw", caseCode);
+        var withdraw = await cli.RunAsync("referrals", "withdraw", caseCode, "--reason", "person-declined");
 
         Assert.True(withdraw.ExitCode == 0, withdraw.ToString());
         Assert.Empty((await cli.JsonAsync("tasks", "list")).AsArray());

@@ -58,7 +58,7 @@ public class StageTests
         var (_, caseCode) = await intake.Cli.StartAsync();
         await intake.Cli.RunAsync("referrals", "stage", caseCode, "assessment");
 
-        await intake.Cli.RunAsync("referrals", "withdraw", caseCode);
+        await intake.Cli.RunAsync("referrals", "withdraw", caseCode, "--reason", "duplicate");
         var moved = await intake.Cli.RunAsync("referrals", "stage", caseCode, "pre-departure");
 
         Assert.Equal("closed", (await intake.Cli.JsonAsync("referrals", "show", caseCode))["stage"]!.GetValue<string>());

@@ -85,12 +85,17 @@ public class PageTests
         var url = $"/referrals/{id}";
         var page = await GetPageAsync(client, url);
 
-        var response = await PostAsync(client, $"{url}?handler=Withdraw", page);
+        var refused = await PostAsync(client, $"{url}?handler=Withdraw", page);
+        await using (var unchanged = app.OpenDb())
+            Assert.Equal(ReferralStatus.Active, (await unchanged.Referrals.SingleAsync()).Status);
+        var response = await PostAsync(client, $"{url}?handler=Withdraw", page, ("reason", "person-declined"));
 
+        Assert.Contains("Give the reason for withdrawing", await refused.Content.ReadAsStringAsync());
         Assert.Contains("The referral was withdrawn", await response.Content.ReadAsStringAsync());
         await using var db = app.OpenDb();
         Assert.Equal(ReferralStatus.Withdrawn, (await db.Referrals.SingleAsync()).Status);
         Assert.Equal(WorkTaskStatus.Cancelled, (await db.Tasks.SingleAsync()).Status);
+        Assert.Equal("person-declined", (await db.Set<Core.CaseEvents.CaseEvent>().SingleAsync()).Code);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core;
+using ReferralFlow.Core.CaseEvents;
 using ReferralFlow.Core.Definitions;
 using ReferralFlow.Core.Forwarding;
 using ReferralFlow.Core.HandOffs;
@@ -54,6 +55,9 @@ public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, Work
     /// <summary>Addresses partners proposed, waiting for this organisation's caseworkers (loaded for them only).</summary>
     public IReadOnlyList<AwaitingForward> AwaitingForwards { get; private set; } = [];
     public IReadOnlyList<(string Key, string Name)> ActiveOrganisations { get; private set; } = [];
+
+    /// <summary>The person's own events (suspension, last day of air travel …), for the owning caseworkers only.</summary>
+    public CaseState? Case { get; private set; }
 
     /// <summary>The person's data, decrypted only when staff ask for it (<c>?person=true</c>): each display is an
     /// audited read, so a page view that does not need it does not read it.</summary>
@@ -113,10 +117,10 @@ public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, Work
                 : "The failed steps were run again and failed again; see the incident.";
         }, ct);
 
-    public Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct) =>
+    public Task<IActionResult> OnPostWithdrawAsync(Guid id, string? reason, [FromServices] CaseEventActions caseEvents, CancellationToken ct) =>
         ActAsync(id, async () =>
         {
-            await runtime.WithdrawAsync(id, PageActor.For(HttpContext), ct);
+            await caseEvents.WithdrawAsync(id, reason, PageActor.For(HttpContext), ct);
             return "The referral was withdrawn; its open tasks and requests were cancelled.";
         }, ct);
 
@@ -168,6 +172,7 @@ public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, Work
         if (Referral is null) return false;
         if (Grant.Standing == ReferralStanding.Partner) Referral = PartnerView.Of(Referral);
         Now = clock.GetUtcNow();
+        Case = MayWorkReferral ? await CaseEventQueries.StateAsync(db, id, ct) : null;
         var definition = await library.GetAsync(db, Referral.Workflow, Referral.Version, ct);
         WorkflowTitle = definition.Title;
         Tasks = [.. Referral.OpenSteps.Where(s => s.Kind == "task")
