@@ -40,15 +40,18 @@ public sealed record ReferralGrant(Guid ReferralId, ReferralStanding Standing, b
 /// </summary>
 public static class ReferralAccess
 {
-    /// <summary>Referrals the organisation takes part in directly: started, assigned a role, or sent a reply link.</summary>
+    /// <summary>Referrals the organisation takes part in directly: started, assigned a role, or sent a reply link that was
+    /// not revoked.</summary>
     public static IQueryable<Guid> TakingPart(ReferralFlowDb db, Guid organisationId) =>
         db.Referrals.Where(r => r.SendingOrganisationId == organisationId).Select(r => r.Id)
             .Union(db.PartnerAssignments.Where(a => a.OrganisationId == organisationId).Select(a => a.ReferralId))
             .Union(
+                // A revoked link no longer counts: the request moved to another organisation (reassigned, forwarded)
+                // or was cancelled, and the organisation it left has no business in the case any more.
                 from token in db.ReplyTokens
                 join contact in db.Contacts on token.ContactId equals contact.Id
                 join handOff in db.HandOffs on token.HandOffId equals handOff.Id
-                where contact.OrganisationId == organisationId
+                where contact.OrganisationId == organisationId && token.RevokedAt == null
                 select handOff.ReferralId);
 
     /// <summary>The referrals the member may see: those their organisation takes part in, and the ones started from
@@ -83,7 +86,8 @@ public static class ReferralAccess
         var owned = Owned(db, member).Select(r => r.Id);
         return db.HandOffs.Where(h => owned.Contains(h.ReferralId)
             || db.PartnerAssignments.Any(a => a.ReferralId == h.ReferralId && a.Role == h.Partner && a.OrganisationId == organisation)
-            || db.ReplyTokens.Any(t => t.HandOffId == h.Id && db.Contacts.Any(c => c.Id == t.ContactId && c.OrganisationId == organisation)));
+            || db.ReplyTokens.Any(t => t.HandOffId == h.Id && t.RevokedAt == null
+                && db.Contacts.Any(c => c.Id == t.ContactId && c.OrganisationId == organisation)));
     }
 
     public static async Task<ReferralGrant> ForAsync(ReferralFlowDb db, StaffMember member, Guid referralId, DateTimeOffset now,

@@ -41,8 +41,18 @@ public sealed class ConsentHarness : IAsyncDisposable
             { "from": "ask-shelter", "outcome": "declined", "to": "done" } ] }
         """;
 
+    // The referrals here have no sending organisation: the network's coordinator gets the staff's messages.
     private const string Directory = """
+        network:
+          coordinator: fr-network-desk
         organisations:
+          - id: fr-network
+            name: Réseau Coordination
+            kind: ngo
+            country: FR
+            services: [social]
+            contacts:
+              - { id: fr-network-desk, name: Coordination desk, email: coordination@reseau.example.org, language: en, authorised: true, staffRoles: [coordinator] }
           - id: fr-foyer
             name: Foyer Lumière
             kind: shelter

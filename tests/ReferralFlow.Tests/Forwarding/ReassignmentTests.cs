@@ -89,6 +89,33 @@ public partial class ReassignmentTests
         Assert.Equal("be-refuge", (await PartnerAssignments.OrganisationForAsync(db, referral.Id, "receiving"))!.Key);
     }
 
+    [Fact]
+    public async Task The_organisation_a_request_moved_away_from_no_longer_sees_the_referral()
+    {
+        await using var harness = await ConsentHarness.CreateAsync("sqlite", "reassign_visibility");
+        var referral = await harness.StartAsync("fr-foyer");
+        await harness.RecordAsync(referral.Id, "fr-foyer");
+        await harness.ReachRequestAsync(referral.Id);
+        Assert.Equal(1, (await harness.Delivery().DeliverDueAsync()).Sent);
+        Guid foyer;
+        await using (var db = harness.Runtime.Open())
+            foyer = await db.Organisations.Where(o => o.Key == "fr-foyer").Select(o => o.Id).SingleAsync();
+        var foyerCaseworker = new Core.Access.StaffMember(Guid.NewGuid(), "cw@foyer", foyer, new HashSet<string> { Core.Access.StaffRoles.Caseworker });
+        await using (var db = harness.Runtime.Open())
+        {
+            Assert.True((await Core.Access.ReferralAccess.ForAsync(db, foyerCaseworker, referral.Id, harness.Now, CancellationToken.None)).MaySee);
+            Assert.Equal(1, await Core.Access.ReferralAccess.HandOffs(db, foyerCaseworker).CountAsync());
+        }
+
+        await RoleReassignment.AssignAsync(harness.Runtime.Open, harness.Runtime.Library, harness.Runtime.Clock, referral.Id,
+            "receiving", "be-refuge", Actor.Operator("coordinator"));
+
+        await using var after = harness.Runtime.Open();
+        Assert.False((await Core.Access.ReferralAccess.ForAsync(after, foyerCaseworker, referral.Id, harness.Now, CancellationToken.None)).MaySee);
+        Assert.Equal(0, await Core.Access.ReferralAccess.HandOffs(after, foyerCaseworker).CountAsync());
+        Assert.False(await Core.Access.ReferralAccess.Visible(after, foyerCaseworker).AnyAsync());
+    }
+
     private static string Token(MailFile mail) => ReplyLink().Match(mail.Text) is { Success: true } match ? match.Groups[1].Value
         : throw new Xunit.Sdk.XunitException("no reply link in the message:\n" + mail.Text);
 
