@@ -14,13 +14,7 @@ public class ConsentCliTests
     public async Task A_held_request_shows_in_the_task_list_and_goes_out_once_consent_is_recorded_then_withdrawal_cancels_it()
     {
         await using var cli = CliRun.OnSqlite();
-        await cli.RunAsync("partners", "import", Directories.DemoPath);
-        var (_, caseCode) = await cli.StartAsync();
-        Assert.Equal(0, (await cli.RunAsync("partners", "assign", caseCode, "--role", "receiving", "--organisation", "ro-adpare")).ExitCode);
-        await CompleteAsync(cli, caseCode, "intake-identification", "identified", """{ "referral.source": "ngo" }""");
-        // risk.level comes from the assessment form's overall level.
-        await CompleteAsync(cli, caseCode, "risk-needs-assessment", "assessed", null);
-        await CompleteAsync(cli, caseCode, "informed-choice", "return", null);
+        var caseCode = await AtHeldRequestAsync(cli);
 
         var tasks = await cli.RunAsync("tasks", "list", "--referral", caseCode);
         Assert.Contains("Consent needed before 'accept-referral' goes to ADPARE (ro-adpare): no consent for 'refer' is recorded", tasks.Out);
@@ -52,12 +46,7 @@ public class ConsentCliTests
     public async Task A_coordinator_named_at_the_command_line_shares_on_vital_interests_and_the_case_shows_it()
     {
         await using var cli = CliRun.OnSqlite();
-        await cli.RunAsync("partners", "import", Directories.DemoPath);
-        var (_, caseCode) = await cli.StartAsync();
-        Assert.Equal(0, (await cli.RunAsync("partners", "assign", caseCode, "--role", "receiving", "--organisation", "ro-adpare")).ExitCode);
-        await CompleteAsync(cli, caseCode, "intake-identification", "identified", """{ "referral.source": "ngo" }""");
-        await CompleteAsync(cli, caseCode, "risk-needs-assessment", "assessed", null);
-        await CompleteAsync(cli, caseCode, "informed-choice", "return", null);
+        var caseCode = await AtHeldRequestAsync(cli);
         Assert.Equal(0, (await cli.RunAsync("users", "add", "--email", "coord@koofra.example.org", "--name", "Test Coordinator",
             "--organisation", "de-koofra", "--role", "coordinator")).ExitCode);
 
@@ -123,6 +112,20 @@ public class ConsentCliTests
         Assert.Equal(1, notAnId.ExitCode);
         Assert.Contains("is not a consent id", notAnId.Err);
         Assert.Equal("valid", (await cli.JsonAsync("consent", "list", caseCode)).AsArray().Single()!["status"]!.GetValue<string>());
+    }
+
+    /// <summary>The shipped transnational return with ADPARE receiving, driven to its accept-referral request, which the
+    /// gate holds for lack of consent.</summary>
+    private static async Task<string> AtHeldRequestAsync(CliRun cli)
+    {
+        await cli.RunAsync("partners", "import", Directories.DemoPath);
+        var (_, caseCode) = await cli.StartAsync();
+        Assert.Equal(0, (await cli.RunAsync("partners", "assign", caseCode, "--role", "receiving", "--organisation", "ro-adpare")).ExitCode);
+        await CompleteAsync(cli, caseCode, "intake-identification", "identified", """{ "referral.source": "ngo" }""");
+        // risk.level comes from the assessment form's overall level.
+        await CompleteAsync(cli, caseCode, "risk-needs-assessment", "assessed", null);
+        await CompleteAsync(cli, caseCode, "informed-choice", "return", null);
+        return caseCode;
     }
 
     private static async Task CompleteAsync(CliRun cli, string caseCode, string step, string outcome, string? data)

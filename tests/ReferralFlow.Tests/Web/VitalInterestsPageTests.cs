@@ -16,13 +16,7 @@ public class VitalInterestsPageTests
     public async Task A_coordinator_shares_on_vital_interests_from_the_referral_page_and_a_caseworker_may_not()
     {
         await using var app = new WebApp();
-        var referral = await app.StartOwnedAsync("transnational-return", "caseworker");
-        var partner = await TestStaff.OrganisationAsync(app, "ro-test-shelter", "RO", "shelter");
-        await using (var db = app.OpenDb())
-            await PartnerAssignments.AssignAsync(db, app.Services.GetRequiredService<Core.Definitions.WorkflowLibrary>(), referral.Id,
-                "receiving", partner.Key, "caseworker", DateTimeOffset.UtcNow);
-        var coordinator = await TestStaff.MemberAsync(app, StaffRoles.Coordinator);
-        var url = $"/referrals/{referral.Id}";
+        var (url, partner, coordinator) = await WithPartnerAsync(app);
 
         var caseworker = app.CreateClient();
         var caseworkerPage = await GetPageAsync(caseworker, url);
@@ -50,13 +44,7 @@ public class VitalInterestsPageTests
     public async Task A_reason_outside_the_list_is_refused_on_the_page_and_nothing_is_recorded()
     {
         await using var app = new WebApp();
-        var referral = await app.StartOwnedAsync("transnational-return", "caseworker");
-        var partner = await TestStaff.OrganisationAsync(app, "ro-test-shelter", "RO", "shelter");
-        await using (var db = app.OpenDb())
-            await PartnerAssignments.AssignAsync(db, app.Services.GetRequiredService<Core.Definitions.WorkflowLibrary>(), referral.Id,
-                "receiving", partner.Key, "caseworker", DateTimeOffset.UtcNow);
-        var coordinator = await TestStaff.MemberAsync(app, StaffRoles.Coordinator);
-        var url = $"/referrals/{referral.Id}";
+        var (url, partner, coordinator) = await WithPartnerAsync(app);
         var client = coordinator.Client(app);
         var page = await GetPageAsync(client, url);
 
@@ -67,5 +55,17 @@ public class VitalInterestsPageTests
         Assert.Contains("Nothing was changed.", await response.Content.ReadAsStringAsync());
         await using var check = app.OpenDb();
         Assert.Equal(0, await check.Consents.CountAsync());
+    }
+
+    /// <summary>A referral of the host's caseworker's organisation with a receiving partner, and a coordinator of that
+    /// organisation.</summary>
+    private static async Task<(string Url, Organisation Partner, TestMember Coordinator)> WithPartnerAsync(WebApp app)
+    {
+        var referral = await app.StartOwnedAsync("transnational-return", "caseworker");
+        var partner = await TestStaff.OrganisationAsync(app, "ro-test-shelter", "RO", "shelter");
+        await using (var db = app.OpenDb())
+            await PartnerAssignments.AssignAsync(db, app.Services.GetRequiredService<Core.Definitions.WorkflowLibrary>(), referral.Id,
+                "receiving", partner.Key, "caseworker", DateTimeOffset.UtcNow);
+        return ($"/referrals/{referral.Id}", partner, await TestStaff.MemberAsync(app, StaffRoles.Coordinator));
     }
 }
