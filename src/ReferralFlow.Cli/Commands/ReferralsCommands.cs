@@ -16,6 +16,7 @@ internal static class ReferralsCommands
     {
         Start(), Show(), List(), Withdraw(), Retry(), ReferralExportCommand.Create(), ReopenCommand.Create(),
         PersonCommands.Person(), PersonCommands.PersonUpdate(), StageCommand.Create(),
+        CorridorCommand.Create(),
     };
 
     private static Command Start()
