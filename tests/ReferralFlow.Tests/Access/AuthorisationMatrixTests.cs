@@ -71,6 +71,9 @@ public class AuthorisationMatrixTests(ITestOutputHelper output)
             Body: _ => new { outcome = "no-such-outcome" }),
         ["POST /api/handoffs/{id:guid}/answer"] = new("POST", "/api/handoffs/{handoff}/answer", [401, 400, 404, 404, 404, 404, 404],
             Body: _ => new { outcome = "no-such-outcome", channel = "phone" }),
+        // A code that is no country: the owner's caseworker reaches the check (400); a partner or coordinator is refused.
+        ["POST /api/referrals/{id:guid}/corridor"] = new("POST", "/api/referrals/{referral}/corridor", [401, 400, 403, 403, 404, 403, 404],
+            Body: _ => new { origin = "UK" }),
     };
 
     [Fact]
