@@ -51,6 +51,7 @@ public class AuthorisationMatrixTests(ITestOutputHelper output)
         ["GET /account/two-factor/{handler?}"] = new("GET", "/account/two-factor", [302, 200, 200, 200, 200, 200, 200]),
         ["GET /account/tokens/{handler?}"] = new("GET", "/account/tokens", [302, 200, 200, 200, 200, 200, 200]),
         ["GET /admin/settings"] = new("GET", "/admin/settings", [302, 403, 403, 403, 403, 403, 200]),
+        ["GET /partners/gaps"] = new("GET", "/partners/gaps", [302, 403, 403, 403, 403, 200, 200]),
         // Public: the same answer for everyone.
         ["GET /signin"] = new("GET", "/signin", [200, 302, 302, 302, 302, 302, 302]),
         ["GET /signin/two-factor"] = new("GET", "/signin/two-factor", [302, 302, 302, 302, 302, 302, 302]),
