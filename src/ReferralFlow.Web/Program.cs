@@ -28,6 +28,7 @@ app.UseStaffSignIn();
 
 app.MapRazorPages();
 app.MapReferralFlowApi();
+app.MapCorridorApi();
 app.MapCaseCodeLinks();
 app.MapHealthChecks("/health").AllowAnonymous();
 

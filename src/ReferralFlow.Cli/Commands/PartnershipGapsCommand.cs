@@ -19,19 +19,19 @@ internal static class PartnershipGapsCommand
         var service = new Option<string?>("--service") { Description = "Only gaps for this service", HelpName = "service" };
         service.AcceptOnlyFromAmong([.. PartnerServices.All]);
         var command = new Command("gaps", "Partnership gaps: each time a referral's directory query found no active organisation " +
-            "offering a service in a place (place, service, kind, date, case code), newest first") { country, service };
+            "offering a service in a place (country, region, city, service, kind, date, case code), newest first") { country, service };
         command.SetAction(CliAction.Run(async (parse, output, ct) =>
         {
             var context = await CliContext.OpenAsync(parse, output, ct);
             await using var db = context.OpenDb();
             var gaps = await PartnershipGaps.ListAsync(db, parse.GetValue(country), parse.GetValue(service), ct);
             if (output.Json)
-                output.WriteJson(gaps.Select(g => new { recordedAt = g.RecordedAt, g.Country, g.Service, g.Kind, g.CaseCode, step = g.StepId }));
+                output.WriteJson(gaps.Select(g => new { recordedAt = g.RecordedAt, g.Country, g.Region, g.City, g.Service, g.Kind, g.CaseCode, step = g.StepId }));
             else if (gaps.Count == 0)
                 output.Line("No partnership gaps: every directory query so far found a partner.");
             else
-                output.Table(["RECORDED", "COUNTRY", "SERVICE", "KIND", "CASE", "STEP"], gaps.Select(g => (IReadOnlyList<string>)
-                    [Text.Time(g.RecordedAt), g.Country, g.Service, g.Kind, g.CaseCode, g.StepId]));
+                output.Table(["RECORDED", "COUNTRY", "REGION", "CITY", "SERVICE", "KIND", "CASE", "STEP"], gaps.Select(g => (IReadOnlyList<string>)
+                    [Text.Time(g.RecordedAt), g.Country, Text.Or(g.Region), Text.Or(g.City), g.Service, g.Kind, g.CaseCode, g.StepId]));
             return ExitCodes.Ok;
         }));
         return command;

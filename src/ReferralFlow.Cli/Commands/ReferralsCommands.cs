@@ -20,6 +20,7 @@ internal static class ReferralsCommands
         {
             Start(), Show(), List(), Retry(), ReferralExportCommand.Create(), ReopenCommand.Create(),
             PersonCommands.Person(), PersonCommands.PersonUpdate(), StageCommand.Create(),
+            CorridorCommand.Create(),
         };
         foreach (var caseEvent in CaseEventCommands.Create()) command.Subcommands.Add(caseEvent);
         return command;

@@ -102,6 +102,12 @@ public sealed class IntakeValidator : AbstractValidator<ReferralIntake>
                 c.AddFailure(new ValidationFailure(path, $"'{name}' follows from the person's birth date: leave it out"));
                 continue;
             }
+            if (Corridor.CorridorFacts.Names.Contains(name))
+            {
+                c.AddFailure(new ValidationFailure(path, $"'{name}' follows from the corridor: leave it out and give \"corridor\" " +
+                    $"(its origin may be \"{CorridorInput.Unknown}\" until it is identified)"));
+                continue;
+            }
             try
             {
                 VariableValues.Normalize(name, declared, value);

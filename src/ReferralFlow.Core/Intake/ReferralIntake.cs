@@ -53,10 +53,19 @@ public sealed record PersonInput
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
 
-/// <summary>Origin, transit and destination as country codes, in the field's terms (<see cref="Referrals.Referral.OriginCountry"/>).</summary>
+/// <summary>Origin, transit and destination as country codes, in the field's terms (<see cref="Referrals.Referral.OriginCountry"/>);
+/// the origin may be <see cref="Unknown"/> until the person's country is identified.</summary>
 public sealed record CorridorInput
 {
+    public const string Unknown = "unknown";
+
     public string? Origin { get; init; }
+
+    /// <summary>The origin's country code, or null while it is not known.</summary>
+    public string? OriginCode => IsUnknown(Origin) ? null : Origin?.Trim();
+
     public IReadOnlyList<string?> Transit { get; init; } = [];
     public string? Destination { get; init; }
+
+    public static bool IsUnknown(string? origin) => string.Equals(origin?.Trim(), Unknown, StringComparison.OrdinalIgnoreCase);
 }

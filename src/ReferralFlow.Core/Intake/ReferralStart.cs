@@ -37,9 +37,9 @@ public sealed class ReferralStart(ReferralRuntime runtime, PersonalDataProtector
         var person = intake.Person?.ToData();
         var sending = Find(organisations, intake.SendingOrganisation);
         var receiving = Find(organisations, intake.ReceivingOrganisation);
-        var particulars = new ReferralParticulars(sending?.Id, receiving?.Id, intake.Corridor?.Origin?.Trim(),
+        var particulars = new ReferralParticulars(sending?.Id, receiving?.Id, intake.Corridor?.OriginCode,
             [.. intake.Corridor?.Transit.Select(t => t!.Trim()) ?? []], intake.Corridor?.Destination?.Trim());
-        var variables = WorkflowFacts.For(workflow, intake.Variables, person, today);
+        var variables = WorkflowFacts.For(workflow, intake.Variables, person, today, particulars);
         var started = await runtime.StartInAsync(unit, workflow.Id, variables, particulars, ct);
 
         if (person is not null) PersonRecords.Add(db, protector, started.Id, person, actor, now);

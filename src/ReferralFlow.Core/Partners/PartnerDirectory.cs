@@ -29,19 +29,36 @@ public static class PartnerDirectory
 
     /// <summary>
     /// An active organisation of that country and kind offering the service that has a contact authorised to accept
-    /// referrals (one that could not be addressed is no answer), or null. When several qualify, the most recently
-    /// verified wins, then the id: deterministic, and biased to entries someone has confirmed.
+    /// referrals (one that could not be addressed is no answer), or null. With a <paramref name="city"/> or
+    /// <paramref name="region"/>, only organisations serving that place qualify, the nearest first: one listing the city,
+    /// then one listing the region, then a national one (region <c>national</c> serves every place of its country).
+    /// Among equals the most recently verified wins, then the id: deterministic, and biased to entries someone has confirmed.
     /// </summary>
     public static async Task<Organisation?> FindAsync(
-        ReferralFlowDb db, string country, string service, string kind, CancellationToken ct = default)
+        ReferralFlowDb db, string country, string service, string kind, CancellationToken ct = default,
+        string? region = null, string? city = null)
     {
         var candidates = await db.Organisations.AsNoTracking()
             .Where(o => o.Active && o.Country == country.ToUpperInvariant() && o.Kind == kind)
             .Where(o => db.Contacts.Any(c => c.OrganisationId == o.Id && c.AuthorisedToAccept))
             .ToListAsync(ct);
         return candidates.Where(o => o.Offers(service))
-            .OrderByDescending(o => o.LastVerifiedOn ?? DateOnly.MinValue).ThenBy(o => o.Key, StringComparer.Ordinal)
+            .Select(o => (Organisation: o, Distance: Distance(o, region, city)))
+            .Where(x => x.Distance is not null)
+            .OrderBy(x => x.Distance)
+            .ThenByDescending(x => x.Organisation.LastVerifiedOn ?? DateOnly.MinValue).ThenBy(x => x.Organisation.Key, StringComparer.Ordinal)
+            .Select(x => x.Organisation)
             .FirstOrDefault();
+    }
+
+    /// <summary>How near an organisation serves the place asked: 0 the city (or anywhere, when no place is asked), 1 the
+    /// region, 2 the whole country; null when it does not serve it.</summary>
+    private static int? Distance(Organisation organisation, string? region, string? city)
+    {
+        if (region is null && city is null) return 0;
+        if (city is not null && Serves(organisation.Cities, city)) return 0;
+        if (region is not null && Serves(organisation.Regions, region)) return 1;
+        return Serves(organisation.Regions, National) ? 2 : null;
     }
 
     /// <summary>

@@ -18,6 +18,11 @@ public sealed class PartnershipGap
 
     /// <summary>ISO 3166-1 alpha-2: the place the query asked about.</summary>
     public required string Country { get; init; }
+
+    /// <summary>The region and city the query asked about, as the procedure named them (administrative areas, never an
+    /// address); null when it asked about the whole country.</summary>
+    public string? Region { get; init; }
+    public string? City { get; init; }
     public required string Service { get; init; }
     public required string Kind { get; init; }
 }

@@ -29,10 +29,14 @@ public sealed class Referral
 
     /// <summary>The trafficking corridor in the field's terms: the person's country of origin, the countries passed
     /// through, and the destination country where they were exploited (and where the sending NGO usually is).
-    /// ISO 3166-1 alpha-2 codes, as the directory writes countries.</summary>
-    public string? OriginCountry { get; init; }
-    public IReadOnlyList<string> TransitCountries { get; init; } = [];
-    public string? DestinationCountry { get; init; }
+    /// ISO 3166-1 alpha-2 codes, as the directory writes countries. A null origin is not known yet (until the person's
+    /// country is identified); the corridor changes through <see cref="ChangeCorridor"/>.</summary>
+    public string? OriginCountry { get => originCountry; init => originCountry = value; }
+    public IReadOnlyList<string> TransitCountries { get => transitCountries; init => transitCountries = value; }
+    public string? DestinationCountry { get => destinationCountry; init => destinationCountry = value; }
+    private string? originCountry;
+    private IReadOnlyList<string> transitCountries = [];
+    private string? destinationCountry;
 
     public Guid? ParentReferralId { get; init; }
     public Guid? ParentTokenId { get; init; }
@@ -51,6 +55,16 @@ public sealed class Referral
     public void HandTo(Guid receivingOrganisationId)
     {
         ReceivingOrganisationId = receivingOrganisationId;
+        Touch();
+    }
+
+    /// <summary>A corridor learnt or corrected during the case (the origin identified, a transit country found out);
+    /// the caller writes the history and audit lines (Corridor/CorridorChange).</summary>
+    public void ChangeCorridor(string? origin, IReadOnlyList<string> transit, string? destination)
+    {
+        if (Status != ReferralStatus.Active)
+            throw new ReferralFlowException($"Referral {CaseCode} is {Status.ToString().ToLowerInvariant()}: its corridor no longer changes.");
+        (originCountry, transitCountries, destinationCountry) = (origin, [.. transit], destination);
         Touch();
     }
 

@@ -15,7 +15,7 @@ namespace ReferralFlow.Core.Runtime;
 /// With a <paramref name="protector"/>, a string variable typed mid-case that mentions the person is refused
 /// (<see cref="People.PersonMentionCheck"/>); without one (benchmarks, the demo's rehearsal) nothing is compared.
 /// </summary>
-public sealed class ReferralRuntime(Func<ReferralFlowDb> openDb, WorkflowLibrary library, TimeProvider clock,
+public sealed partial class ReferralRuntime(Func<ReferralFlowDb> openDb, WorkflowLibrary library, TimeProvider clock,
     Protection.PersonalDataProtector? protector = null)
 {
     public Protection.PersonalDataProtector? Protector => protector;

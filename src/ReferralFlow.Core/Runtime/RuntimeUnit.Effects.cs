@@ -113,7 +113,7 @@ internal sealed partial class RuntimeUnit
                 db.Incidents.Add(new Incident
                 {
                     Id = Guid.CreateVersion7(now), ReferralId = referral.Id, TokenId = e.TokenId,
-                    StepId = e.StepId, Message = e.Message, RaisedAt = now,
+                    StepId = e.StepId, Message = Corridor.CorridorFacts.Explain(e.Message, referral), RaisedAt = now,
                 });
                 referral.IncidentRaised();
                 break;

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using ReferralFlow.Core.Corridor;
 using ReferralFlow.Core.History;
 using ReferralFlow.Core.Incidents;
 using ReferralFlow.Core.Outbox;
@@ -25,36 +27,62 @@ internal sealed partial class RuntimeUnit
     {
         if (e.Search is not { } search) return;
         if (await PartnerAssignments.OrganisationForAsync(db, referral.Id, e.Partner, ct) is not null) return;
-        var found = search.Country is { } country
-            ? await PartnerDirectory.FindAsync(db, country, search.Service, search.Kind, ct)
+        if (await SearchDirectoryAsync(referral, e.StepId, e.Partner, search, now, ct) is { } reason)
+            unaddressed[e.HandOffId] = reason;
+    }
+
+    /// <summary>Assigns the directory's best match for the query to the role, or records a partnership gap where the
+    /// place is known and nobody serves it; null when assigned, else what the incident says.</summary>
+    private async Task<string?> SearchDirectoryAsync(Referral referral, string stepId, string partner, PartnerSearch search,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var found = search.PlaceKnown
+            ? await PartnerDirectory.FindAsync(db, search.Country!, search.Service, search.Kind, ct, search.Region, search.City)
             : null;
         if (found is null)
         {
-            if (search.Country is { } place)
-                db.PartnershipGaps.Add(new PartnershipGap
-                {
-                    Id = Guid.CreateVersion7(now), RecordedAt = now, ReferralId = referral.Id, CaseCode = referral.CaseCode,
-                    StepId = e.StepId, Country = place.ToUpperInvariant(), Service = search.Service, Kind = search.Kind,
-                });
-            unaddressed[e.HandOffId] =
-                $"The directory query of step '{e.StepId}' found nobody to play '{e.Partner}': it asks for {search.Describe()} with a " +
+            if (search.PlaceKnown) await RecordGapAsync(referral, stepId, search, now, ct);
+            return CorridorFacts.NotKnownYet(search, referral, stepId) ??
+                $"The directory query of step '{stepId}' found nobody to play '{partner}': it asks for {search.Describe()} with a " +
                 $"contact authorised to accept referrals, and the directory has none. Assign an organisation with 'referralflow partners assign {referral.CaseCode} " +
-                $"--role {e.Partner} --organisation ID' (candidates: 'referralflow partners list --kind {search.Kind} --service {search.Service}'), " +
+                $"--role {partner} --organisation ID' (candidates: 'referralflow partners list --kind {search.Kind} --service {search.Service}{PlaceOptions(search)}'), " +
                 $"then 'referralflow referrals retry {referral.CaseCode}' sends the request.";
-            return;
         }
         db.PartnerAssignments.Add(new PartnerAssignment
         {
-            ReferralId = referral.Id, Role = e.Partner, OrganisationId = found.Id, AssignedAt = now, AssignedBy = DirectoryActor,
+            ReferralId = referral.Id, Role = partner, OrganisationId = found.Id, AssignedAt = now, AssignedBy = DirectoryActor,
         });
         // The receiving role is mirrored on the referral, as an assignment by hand mirrors it.
-        if (e.Partner == PartnerAssignments.ReceivingRole) referral.HandTo(found.Id);
+        if (partner == PartnerAssignments.ReceivingRole) referral.HandTo(found.Id);
         history.Add(new HistoryEntry
         {
-            ReferralId = referral.Id, At = now, Kind = PartnerAssignments.HistoryKind, StepId = e.StepId, Actor = DirectoryActor,
-            Detail = $"{e.Partner}: {found.Name} ({found.Key}), found by the directory query {search.Describe()}",
+            ReferralId = referral.Id, At = now, Kind = PartnerAssignments.HistoryKind, StepId = stepId, Actor = DirectoryActor,
+            Detail = $"{partner}: {found.Name} ({found.Key}), found by the directory query {search.Describe()}",
+        });
+        return null;
+    }
+
+    /// <summary>Once per referral, step and place: asking again (a retry, a loop back to the step) is the same gap.</summary>
+    private async Task RecordGapAsync(Referral referral, string stepId, PartnerSearch search, DateTimeOffset now, CancellationToken ct)
+    {
+        var country = search.Country!.ToUpperInvariant();
+        bool Same(PartnershipGap g) => g.ReferralId == referral.Id && g.StepId == stepId && g.Country == country
+            && g.Region == search.Region && g.City == search.City;
+        if (db.PartnershipGaps.Local.Any(Same)
+            || await db.PartnershipGaps.AnyAsync(g => g.ReferralId == referral.Id && g.StepId == stepId && g.Country == country
+                && g.Region == search.Region && g.City == search.City, ct))
+            return;
+        db.PartnershipGaps.Add(new PartnershipGap
+        {
+            Id = Guid.CreateVersion7(now), RecordedAt = now, ReferralId = referral.Id, CaseCode = referral.CaseCode,
+            StepId = stepId, Country = country, Region = search.Region, City = search.City, Service = search.Service, Kind = search.Kind,
         });
     }
+
+    private static string PlaceOptions(PartnerSearch search) =>
+        search.Region is null && search.City is null ? ""
+            : $" --country {search.Country}" + (search.Region is { } region ? $" --region \"{region}\"" : "") +
+              (search.City is { } city ? $" --city \"{city}\"" : "");
 
     /// <summary>The request of a hand-off whose partner could not be found is given up at once, with an incident on
     /// its step: the incident names the message, so retrying the referral queues it again.</summary>

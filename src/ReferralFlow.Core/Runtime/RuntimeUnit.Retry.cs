@@ -27,8 +27,18 @@ internal sealed partial class RuntimeUnit
         var dead = await db.OutboxMessages
             .Where(m => m.ReferralId == referralId && tokenIds.Contains(m.Id) && m.Status == OutboxStatus.Dead)
             .ToListAsync(ct);
+        var definition = await library.GetAsync(db, referral.WorkflowId, referral.WorkflowVersion, ct);
+        var state = InstanceState.Deserialize(referral.StateJson);
+        var stillNobody = new List<string>();
         foreach (var message in dead)
         {
+            // A request whose directory query found nobody asks the directory again (the place may be known now).
+            if (message.Kind == OutboxKinds.Request && definition.Step(message.StepId) is Engine.Definitions.PartnerRequestStep { Find: not null } step)
+            {
+                if (!await RefindAsync(referral, message, step, state, now, ct))
+                    stillNobody.Add(message.LastError ?? $"step '{message.StepId}' still has nobody to ask");
+                continue;
+            }
             message.Requeue(now);
             foreach (var incident in open.Where(i => i.TokenId == message.Id))
             {
@@ -42,13 +52,15 @@ internal sealed partial class RuntimeUnit
             });
         }
 
-        if (InstanceState.Deserialize(referral.StateJson).Tokens.Any(t => t.Status == TokenStatus.Faulted))
+        if (state.Tokens.Any(t => t.Status == TokenStatus.Faulted))
         {
             await RunAsync(referral, new RetryIncidents(actor.Name), ct);
             await DrainAsync(ct);
         }
         else if (dead.Count == 0)
             throw new ReferralFlowException($"Referral {referral.CaseCode} has no open incident to retry.");
+        else if (stillNobody.Count == dead.Count)
+            throw new ReferralFlowException($"Nothing to retry yet on {referral.CaseCode}: {string.Join(" ", stillNobody.Distinct())}");
         else
         {
             touchedReferrals.Add(referral.Id);

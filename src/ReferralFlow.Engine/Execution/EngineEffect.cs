@@ -20,15 +20,6 @@ public sealed record HandOffRequested(
     Guid HandOffId, Guid TokenId, string StepId, string Title, string Partner, string Request,
     IReadOnlyList<string> Outcomes, DateTimeOffset? DueAt, PartnerSearch? Search = null) : EngineEffect;
 
-/// <summary>A directory query as the step opened it: <see cref="Country"/> is the literal code or the value of
-/// <see cref="CountryVariable"/> at that moment, null when that variable has no value yet.</summary>
-public sealed record PartnerSearch(string Kind, string Service, string? Country, string? CountryVariable)
-{
-    /// <summary>"an active shelter in RO offering 'shelter'", for history entries and incident messages.</summary>
-    public string Describe() =>
-        $"an active {Kind} in {Country ?? $"the country of '{CountryVariable}' (not set yet)"} offering '{Service}'";
-}
-
 public sealed record HandOffClosed(
     Guid HandOffId, Closure Closure, string? Outcome, string? Actor, string? Channel) : EngineEffect;
 

@@ -93,10 +93,7 @@ internal sealed partial class EnginePass
 
     /// <summary>The query with its country read now. An unset country variable is not a fault here: an organisation
     /// assigned to the role by hand makes the query unnecessary, and the host says what to do otherwise.</summary>
-    private PartnerSearch? Search(PartnerQuery? query) => query is null ? null : new PartnerSearch(
-        query.Kind, query.Service,
-        query.CountryVariable is { } variable ? state.Variables.GetValueOrDefault(variable)?.GetValue<string>() : query.Country,
-        query.CountryVariable);
+    private PartnerSearch? Search(PartnerQuery? query) => query is null ? null : PartnerSearch.For(query, state.Variables);
 
     private DateTimeOffset DateVariable(string name, string stepId) =>
         state.Variables.GetValueOrDefault(name) is { } node

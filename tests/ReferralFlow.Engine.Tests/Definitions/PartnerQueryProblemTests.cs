@@ -83,4 +83,35 @@ public class PartnerQueryProblemTests
     public void Reports_a_query_that_is_not_an_object() =>
         WithFind("\"RO shelter\"").Load()
             .SingleIs("ask", Path, "'find' on partnerRequest step must be an object", "\"kind\": \"shelter\"");
+
+    [Fact]
+    public void Accepts_a_literal_region_and_a_city_variable()
+    {
+        var doc = WithFind("""{ "kind": "ngo", "service": "shelter", "country": "RO", "region": "Nord-Vest", "city": "return.city" }""");
+        doc["variables"]!.AsObject()["return.city"] = JsonNode.Parse("""{ "type": "string", "format": "place" }""");
+        var result = doc.Load();
+        result.Valid();
+        Assert.Equal(new PartnerQuery("ngo", "shelter", "RO", null) { Region = "Nord-Vest", CityVariable = "return.city" },
+            ((PartnerRequestStep)result.Definition!.Step("ask")).Find);
+    }
+
+    [Fact]
+    public void Accepts_a_city_with_accents_spaces_and_apostrophes() =>
+        Assert.Equal("Bistrița-Năsăud d'Or", ((PartnerRequestStep)WithFind(
+            """{ "kind": "ngo", "service": "shelter", "country": "RO", "city": "Bistrița-Năsăud d'Or" }""").Load().Definition!.Step("ask")).Find!.City);
+
+    [Fact]
+    public void Reports_a_city_shaped_like_an_undeclared_variable() =>
+        WithFind("""{ "kind": "ngo", "service": "shelter", "country": "RO", "city": "return.citty" }""").Load()
+            .SingleIs("ask", Path + ".city", "city 'return.citty' in 'find' reads like a variable name, but no variable 'return.citty' is declared");
+
+    [Fact]
+    public void Reports_a_region_that_is_no_place_name() =>
+        WithFind("""{ "kind": "ngo", "service": "shelter", "country": "RO", "region": "12 Main Street <b>" }""").Load()
+            .SingleIs("ask", Path + ".region", "region in 'find' is neither a place name", "nor a declared string variable");
+
+    [Fact]
+    public void Reports_a_city_variable_that_is_not_a_string() =>
+        WithFind("""{ "kind": "ngo", "service": "shelter", "country": "RO", "city": "reports" }""").Load()
+            .SingleIs("ask", Path + ".city", "'find.city' needs a string variable, but 'reports' is a number");
 }

@@ -44,4 +44,18 @@ public sealed class PartnerSearchTests
         Assert.DoesNotContain("find", Procedure.Replace(Find, ""));
         Assert.Null(Assert.Single(result.Effects.OfType<HandOffRequested>()).Search);
     }
+
+    [Fact]
+    public void Region_and_city_variables_are_read_with_the_country_and_an_unset_one_leaves_the_place_unknown()
+    {
+        var query = new ReferralFlow.Engine.Definitions.PartnerQuery("ngo", "shelter", "RO", null) { Region = "Nord-Vest", CityVariable = "return.city" };
+
+        var known = PartnerSearch.For(query, Data(("return.city", JsonValue.Create("Cluj-Napoca"))));
+        var unknown = PartnerSearch.For(query, Data());
+
+        Assert.Equal(("Nord-Vest", "Cluj-Napoca", true), (known.Region, known.City, known.PlaceKnown));
+        Assert.Equal("an active ngo in the city Cluj-Napoca, the region Nord-Vest, RO offering 'shelter'", known.Describe());
+        Assert.False(unknown.PlaceKnown);
+        Assert.Contains("the city 'return.city' (not set yet), the region Nord-Vest, RO", unknown.Describe());
+    }
 }

@@ -51,6 +51,7 @@ public class AuthorisationMatrixTests(ITestOutputHelper output)
         ["GET /account/two-factor/{handler?}"] = new("GET", "/account/two-factor", [302, 200, 200, 200, 200, 200, 200]),
         ["GET /account/tokens/{handler?}"] = new("GET", "/account/tokens", [302, 200, 200, 200, 200, 200, 200]),
         ["GET /admin/settings"] = new("GET", "/admin/settings", [302, 403, 403, 403, 403, 403, 200]),
+        ["GET /partners/gaps"] = new("GET", "/partners/gaps", [302, 403, 403, 403, 403, 200, 200]),
         // Public: the same answer for everyone.
         ["GET /signin"] = new("GET", "/signin", [200, 302, 302, 302, 302, 302, 302]),
         ["GET /signin/two-factor"] = new("GET", "/signin/two-factor", [302, 302, 302, 302, 302, 302, 302]),
@@ -85,6 +86,9 @@ public class AuthorisationMatrixTests(ITestOutputHelper output)
             Body: _ => new { reason = "no-such-reason" }),
         ["POST /api/referrals/{id:guid}/contacts"] = new("POST", "/api/referrals/{referral}/contacts", [401, 400, 404, 404, 404, 404, 404],
             Body: _ => new { on = "2027-01-04", channel = "phone", kind = "check-in" }),
+        // A code that is no country: the owner's caseworker reaches the check (400); a partner or coordinator is refused.
+        ["POST /api/referrals/{id:guid}/corridor"] = new("POST", "/api/referrals/{referral}/corridor", [401, 400, 403, 403, 404, 403, 404],
+            Body: _ => new { origin = "UK" }),
     };
 
     [Fact]

@@ -126,11 +126,11 @@ public class PartnersCliTests
         var (referralId, caseCode) = await cli.StartAsync();
         await using (var db = new ReferralFlowDb(DatabaseProvider.Options(cli.ConnectionString)))
         {
-            foreach (var (country, service, day) in new[] { ("BG", "shelter", 5), ("RS", "family-assessment", 6) })
+            foreach (var (country, city, service, day) in new[] { ("BG", null, "shelter", 5), ("RS", "Novi Sad", "family-assessment", 6) })
                 db.PartnershipGaps.Add(new Core.Partners.PartnershipGap
                 {
                     Id = Guid.NewGuid(), RecordedAt = new DateTimeOffset(2027, 1, day, 10, 0, 0, TimeSpan.Zero), ReferralId = referralId,
-                    CaseCode = caseCode, StepId = "alternative-placement", Country = country, Service = service, Kind = "ngo",
+                    CaseCode = caseCode, StepId = "alternative-placement", Country = country, City = city, Service = service, Kind = "ngo",
                 });
             await db.SaveChangesAsync();
         }
@@ -142,7 +142,8 @@ public class PartnersCliTests
         Assert.Equal(("family-assessment", caseCode, "alternative-placement"),
             (all[0]!["service"]!.GetValue<string>(), all[0]!["caseCode"]!.GetValue<string>(), all[0]!["step"]!.GetValue<string>()));
         Assert.Equal(2, table.OutLines.Count);
-        Assert.Matches($@"^2027-01-05 10:00\s+BG\s+shelter\s+ngo\s+{caseCode}\s+alternative-placement$", table.OutLines[1]);
+        Assert.Matches($@"^2027-01-05 10:00\s+BG\s+-\s+-\s+shelter\s+ngo\s+{caseCode}\s+alternative-placement$", table.OutLines[1]);
+        Assert.Equal(("Novi Sad", (string?)null), (all[0]!["city"]!.GetValue<string>(), all[0]!["region"]?.GetValue<string>()));
         Assert.Contains("did you mean", (await cli.RunAsync("partners", "gaps", "--country", "UK")).Err);
     }
 
