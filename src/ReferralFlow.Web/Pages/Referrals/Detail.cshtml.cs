@@ -177,7 +177,7 @@ public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, Work
         WorkflowTitle = definition.Title;
         Tasks = [.. Referral.OpenSteps.Where(s => s.Kind == "task")
             .Select(s => new TaskCard(s, VariableField.For(definition, s.Step),
-                (definition.Step(s.Step) as ReferralFlow.Engine.Definitions.TaskStep)?.Form is not null))];
+                (definition.Steps.FirstOrDefault(d => d.Id == s.Step) as ReferralFlow.Engine.Definitions.TaskStep)?.Form is not null))];
         HandOffs = [.. (await HandOffQueries.ListAsync(db, id, includeClosed: true, ct, access.VisibleHandOffs))
             .Select(h => new HandOffCard(h, VariableField.For(definition, h.Step)))];
         OtherWaits = [.. Referral.OpenSteps.Where(s => s.Kind is "wait" or "subworkflow")];
