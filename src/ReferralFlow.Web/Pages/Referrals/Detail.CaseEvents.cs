@@ -70,6 +70,6 @@ public sealed partial class DetailModel
             if (!DateOnly.TryParseExact(on, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
                 throw new ReferralFlowException("Give the day of the contact as a date such as 2027-02-01; nothing was recorded.");
             await caseEvents.RecordContactAsync(id, day, channel ?? "", kind ?? "", PageActor.For(HttpContext), ct);
-            return $"Contact of {day:yyyy-MM-dd} logged ({Display.Words(kind ?? "")}, {Display.Channel(channel ?? "")}).";
+            return $"Contact of {day:yyyy-MM-dd} logged ({Display.Words(kind ?? "")} by {Display.Words(channel ?? "").ToLowerInvariant()}).";
         }, ct);
 }
