@@ -103,6 +103,27 @@ public class CaseEventPageTests
         Assert.Equal(ReferralStatus.Active, (await check.Referrals.SingleAsync(r => r.Id == referral.Id)).Status);
     }
 
+    [Fact]
+    public async Task A_partner_caseworker_sees_on_the_page_that_the_case_is_suspended_but_not_why()
+    {
+        await using var app = new WebApp();
+        var referral = await app.StartOwnedAsync("transnational-return", "caseworker");
+        var partner = await TestStaff.OrganisationAsync(app, "ro-test-shelter", "RO", "shelter");
+        await using (var db = app.OpenDb())
+            await PartnerAssignments.AssignAsync(db, app.Services.GetRequiredService<WorkflowLibrary>(), referral.Id, "receiving",
+                partner.Key, "caseworker", DateTimeOffset.UtcNow);
+        await app.Services.GetRequiredService<CaseEventActions>().SuspendAsync(referral.Id, "in-detention", Core.Acting.Actor.Operator("tests"));
+
+        var page = await GetPageAsync((await TestStaff.MemberAsync(app, StaffRoles.Caseworker, partner.Key)).Client(app), $"/referrals/{referral.Id}");
+        var own = await GetPageAsync(app.CreateClient(), $"/referrals/{referral.Id}");
+
+        Assert.Contains("suspended</span> since", page);
+        Assert.DoesNotContain("detention", page, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Resume the case", page);
+        Assert.Contains("(In detention)", own);
+        Assert.Contains("Resume the case", own);
+    }
+
     private static async Task<string> ReadAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
