@@ -16,15 +16,19 @@ namespace ReferralFlow.Core.CaseEvents;
 /// <summary>
 /// A deadline from the person's situation (issue 9 §6): when the risk and needs assessment records weeks of pregnancy,
 /// the case learns the last day air travel is allowed (the escort plan refuses air legs from the week of
-/// <see cref="AirTravelLimits"/> on) and a durable timer warns the sending side's coordinator a lead time before it
-/// (<see cref="LeadVariable"/>, 14 days by default: a week before the last week of air travel begins). The date is
-/// shown on the case to those who work it; the alert carries the case code only. A later assessment re-plans it.
+/// <see cref="AirTravelLimits"/> on) and a durable timer warns a lead time before it (<see cref="LeadVariable"/>, 14 days
+/// by default: a week before the last week of air travel begins): an alert to the sending side's coordinator, carrying
+/// the case code only, and a task for the referral's caseworkers, due on the last day, to book the travel or plan
+/// another way. The date is shown on the case to its owning organisation. A later assessment re-plans it.
 /// </summary>
 public static class AirTravelWarning
 {
     public const string TimerName = "air-travel-limit";
     public const string LeadVariable = "REFERRALFLOW_AIR_TRAVEL_WARNING_DAYS";
     public const int DefaultLeadDays = 14;
+
+    /// <summary>The caseworker task's ways out: the flight is booked before the limit, or the person travels otherwise.</summary>
+    public static readonly IReadOnlyList<string> TaskOutcomes = ["travel-booked", "planned-another-way"];
 
     public static TimeSpan LeadFromEnvironment() =>
         Environment.GetEnvironmentVariable(LeadVariable) is { Length: > 0 } text
@@ -52,6 +56,8 @@ public static class AirTravelWarning
         var had = await db.Timers.AnyAsync(t => t.ReferralId == referralId && t.TokenId == CaseTimers.Token && t.StepId == TimerName, ct)
             || await CaseEventQueries.AirTravelUntilAsync(db, referralId, ct) is not null;
         await CaseTimers.DropAsync(db, referralId, TimerName, ct);
+        // A task from an earlier warning names a day that no longer holds.
+        await CaseTasks.CancelOpenAsync(db, unit.Actor, referralId, TimerName, assessedAt, "a later assessment re-planned the air-travel limit", ct);
         if (weeks is not { } w)
         {
             if (had) CaseEventActions.Record(unit, referralId, CaseEventKinds.AirTravelLimit, "none", assessedAt, "no pregnancy recorded any more: no air-travel limit");
@@ -73,12 +79,15 @@ public static class AirTravelWarning
             on: lastDay);
     }
 
-    /// <summary>The timer came due: alerts the coordinator, once, and says so on the case.</summary>
+    /// <summary>The timer came due: alerts the coordinator and opens the caseworkers' task, once, and says so on the case.</summary>
     internal static async Task WarnAsync(ReferralFlowDb db, Referral referral, DateTimeOffset now, CancellationToken ct)
     {
-        var until = await CaseEventQueries.AirTravelUntilAsync(db, referral.Id, ct);
-        var detail = $"air travel allowed until {until:yyyy-MM-dd}";
+        if (await CaseEventQueries.AirTravelUntilAsync(db, referral.Id, ct) is not { } until) return;
+        var detail = $"air travel allowed until {until:yyyy-MM-dd}; caseworker task opened";
         StaffAlert.Queue(db, referral.Id, StaffAlert.AirTravelLimit, [Recipients.Coordinator], now, "timer", detail);
+        // Due within the last day itself, as the pages and lists read times: in UTC.
+        CaseTasks.Open(db, Acting.Actor.Timer, referral.Id, TimerName, TaskTitle(until), TaskOutcomes, now,
+            new DateTimeOffset(until.ToDateTime(new TimeOnly(23, 59)), TimeSpan.Zero));
         db.Set<CaseEvent>().Add(new CaseEvent
         {
             Id = Guid.CreateVersion7(now), ReferralId = referral.Id, Kind = CaseEventKinds.AirTravelWarned, OccurredOn = until,
@@ -87,4 +96,6 @@ public static class AirTravelWarning
         AuditTrail.Record(db, Acting.Actor.Timer, CaseEventActions.AuditPrefix + CaseEventKinds.AirTravelWarned, referral.Id,
             $"referral {referral.Id:D}", now, detail);
     }
+
+    public static string TaskTitle(DateOnly until) => $"Last day of air travel is {until:yyyy-MM-dd}: book the travel or plan another way";
 }

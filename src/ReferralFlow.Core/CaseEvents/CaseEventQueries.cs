@@ -5,11 +5,13 @@ namespace ReferralFlow.Core.CaseEvents;
 
 public sealed record CaseEventLine(DateTimeOffset RecordedAt, string Kind, string? Code, string? Channel, DateOnly? On, string RecordedBy);
 
-public sealed record SuspensionView(DateTimeOffset SuspendedAt, string Reason, string SuspendedBy);
+/// <summary>An open suspension. <see cref="Reason"/> and <see cref="SuspendedBy"/> are null in a partner's view
+/// (Access/PartnerView): a reason such as in-hospital or in-detention speaks of the person.</summary>
+public sealed record SuspensionView(DateTimeOffset SuspendedAt, string? Reason, string? SuspendedBy);
 
 /// <summary>Where the case stands outside its procedure: the open suspension, the last day of air travel and when
-/// its warning is due, and every case event, oldest first. For those who work the referral: the air-travel date
-/// follows from the person's health.</summary>
+/// its warning is due, and every case event, oldest first. Whole for the owning organisation; a partner sees only
+/// that the case is suspended, and since when (Access/PartnerView).</summary>
 public sealed record CaseState(SuspensionView? Suspended, DateOnly? AirTravelUntil, DateTimeOffset? AirTravelWarningAt,
     IReadOnlyList<CaseEventLine> Events);
 

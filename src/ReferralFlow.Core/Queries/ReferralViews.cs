@@ -17,7 +17,12 @@ public sealed record ReferralDetails(
     IReadOnlyList<HistoryLine> History,
     string Stage,
     ReferralParties Parties,
-    IReadOnlyList<Referrals.LinkedReferral> Linked);
+    IReadOnlyList<Referrals.LinkedReferral> Linked)
+{
+    /// <summary>The person's own events at case level, set by the caller that decided who may see them (the API; a
+    /// partner gets <see cref="Access.PartnerView"/>'s part of them); null when not asked for.</summary>
+    public CaseEvents.CaseState? Case { get; init; }
+}
 
 /// <summary>Who sends and who receives (directory key and name), and the corridor; no personal data.</summary>
 public sealed record ReferralParties(

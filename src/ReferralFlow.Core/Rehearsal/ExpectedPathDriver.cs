@@ -90,7 +90,8 @@ public sealed class ExpectedPathDriver(ReferralRuntime runtime, WorkflowLibrary 
         Persistence.ReferralFlowDb db, string workflowId, int version, string stepId, CancellationToken ct)
     {
         var definition = await library.GetAsync(db, workflowId, version, ct);
-        var sets = definition.Step(stepId) switch
+        // A task of the case itself (CaseEvents/CaseTasks) is no step of the procedure and sets nothing.
+        var sets = definition.Steps.FirstOrDefault(s => s.Id == stepId) switch
         {
             TaskStep s => s.Sets,
             PartnerRequestStep s => s.Sets,

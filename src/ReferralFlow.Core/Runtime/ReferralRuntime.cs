@@ -52,6 +52,12 @@ public sealed partial class ReferralRuntime(Func<ReferralFlowDb> openDb, Workflo
                     .SingleOrDefaultAsync(ct))?.Task
                 ?? throw new ReferralFlowException($"No task {taskId}; list open tasks with 'referralflow tasks list'.");
             var wasOpen = task.Status == Tasks.WorkTaskStatus.Open;
+            // The case's own tasks (the air-travel task) wait on no step: they close without resuming the procedure.
+            if (CaseEvents.CaseTasks.IsCaseTask(task))
+            {
+                await CaseEvents.CaseTasks.CompleteAsync(unit.Db, actor, task, outcome, clock.GetUtcNow(), ct);
+                return true;
+            }
             await unit.ResumeAsync(task.ReferralId, new CompleteTask(taskId, outcome, data, actor.Name), ct);
             // Refused after the step ran, so a wrong outcome or datum is named first; the runner rolls all of it back.
             if (task.Form is { } form && !formWaived && wasOpen)

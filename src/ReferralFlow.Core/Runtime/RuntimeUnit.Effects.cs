@@ -106,6 +106,8 @@ internal sealed partial class RuntimeUnit
                 break;
             case ReferralClosed e:
                 if (e.Withdrawn) referral.Withdraw(now); else referral.Close(e.Outcome, now);
+                // The engine closed its own tasks; those of the case wait on no step.
+                await CaseEvents.CaseTasks.CancelOpenAsync(db, actor, referral.Id, null, now, "the referral closed", ct);
                 if (referral.ParentReferralId is { } parentId)
                     followUps.Enqueue((parentId, new ChildClosed(referral.Id, e.Outcome)));
                 break;

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core;
+using ReferralFlow.Core.CaseEvents;
 using ReferralFlow.Core.HandOffs;
 using ReferralFlow.Core.Intake;
 using ReferralFlow.Core.Forms;
@@ -41,6 +42,8 @@ public static class ReferralApi
     {
         var grant = await access.GrantAsync(id, ct);
         if (!grant.MaySee || await ReferralQueries.ShowAsync(db, id, ct) is not { } details) return NotFound($"No referral {id}.");
+        // The case state as "case" (as 'referrals show --json' has it): whole for the owner, its partner part for a partner.
+        details = details with { Case = await CaseEventQueries.StateAsync(db, id, ct) };
         return TypedResults.Ok(grant.Standing == ReferralStanding.Partner ? PartnerView.Of(details) : details);
     }
 

@@ -22,8 +22,9 @@ using ReferralFlow.Core.Consent;
 namespace ReferralFlow.Web.Pages.Referrals;
 
 /// <summary>One referral: its open work with a form per task and hand-off, incidents, and history.
-/// Every form posts back here; a refused action shows its reason and changes nothing.</summary>
-public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, WorkflowLibrary library, TimeProvider clock,
+/// Every form posts back here; a refused action shows its reason and changes nothing. The person's own events have
+/// their handlers in Detail.CaseEvents.cs.</summary>
+public sealed partial class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, WorkflowLibrary library, TimeProvider clock,
     PersonalDataProtector protector, StaffAccess access, Func<ReferralFlowDb> openDb) : PageModel
 {
     /// <summary>Channels staff can record an answer through; "link" is the partner's own reply page.</summary>
@@ -56,8 +57,9 @@ public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, Work
     public IReadOnlyList<AwaitingForward> AwaitingForwards { get; private set; } = [];
     public IReadOnlyList<(string Key, string Name)> ActiveOrganisations { get; private set; } = [];
 
-    /// <summary>The person's own events (suspension, last day of air travel …), for the owning caseworkers only.</summary>
-    public CaseState? Case { get; private set; }
+    /// <summary>The person's own events (suspension, last day of air travel …): whole for the owning organisation, a
+    /// partner's part of them for a partner (Core/Access/PartnerView).</summary>
+    public CaseState? Case => Referral?.Case;
 
     /// <summary>The person's data, decrypted only when staff ask for it (<c>?person=true</c>): each display is an
     /// audited read, so a page view that does not need it does not read it.</summary>
@@ -170,14 +172,14 @@ public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, Work
         if (!Grant.MaySee) return false;
         Referral = await ReferralQueries.ShowAsync(db, id, ct);
         if (Referral is null) return false;
+        Referral = Referral with { Case = await CaseEventQueries.StateAsync(db, id, ct) };
         if (Grant.Standing == ReferralStanding.Partner) Referral = PartnerView.Of(Referral);
         Now = clock.GetUtcNow();
-        Case = MayWorkReferral ? await CaseEventQueries.StateAsync(db, id, ct) : null;
         var definition = await library.GetAsync(db, Referral.Workflow, Referral.Version, ct);
         WorkflowTitle = definition.Title;
         Tasks = [.. Referral.OpenSteps.Where(s => s.Kind == "task")
             .Select(s => new TaskCard(s, VariableField.For(definition, s.Step),
-                (definition.Step(s.Step) as ReferralFlow.Engine.Definitions.TaskStep)?.Form is not null))];
+                (definition.Steps.FirstOrDefault(d => d.Id == s.Step) as ReferralFlow.Engine.Definitions.TaskStep)?.Form is not null))];
         HandOffs = [.. (await HandOffQueries.ListAsync(db, id, includeClosed: true, ct, access.VisibleHandOffs))
             .Select(h => new HandOffCard(h, VariableField.For(definition, h.Step)))];
         OtherWaits = [.. Referral.OpenSteps.Where(s => s.Kind is "wait" or "subworkflow")];
