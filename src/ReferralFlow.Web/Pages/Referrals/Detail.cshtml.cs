@@ -56,6 +56,9 @@ public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, Work
     public IReadOnlyList<AwaitingForward> AwaitingForwards { get; private set; } = [];
     public IReadOnlyList<(string Key, string Name)> ActiveOrganisations { get; private set; } = [];
 
+    /// <summary>Requests nobody is asked for: the recipient cannot help and the address it proposed was declined.</summary>
+    public IReadOnlyList<UnaskedRequest> UnaskedRequests { get; private set; } = [];
+
     /// <summary>The person's own events (suspension, last day of air travel …), for the owning caseworkers only.</summary>
     public CaseState? Case { get; private set; }
 
@@ -105,6 +108,13 @@ public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, Work
 
     public Task<IActionResult> OnPostConfirmForwardAsync(Guid id, Guid forwardId, string? organisation, CancellationToken ct) =>
         ActAsync(id, () => ForwardConfirmation.ConfirmAsync(runtime.OpenDb, library, clock, id, forwardId, organisation,
+            PageActor.For(HttpContext), ct), ct);
+
+    public Task<IActionResult> OnPostDeclineForwardAsync(Guid id, Guid forwardId, CancellationToken ct) =>
+        ActAsync(id, () => ForwardDecline.DeclineAsync(runtime.OpenDb, clock, id, forwardId, PageActor.For(HttpContext), ct), ct);
+
+    public Task<IActionResult> OnPostSendRequestAsync(Guid id, Guid handOffId, string? organisation, CancellationToken ct) =>
+        ActAsync(id, () => RequestSending.SendAsync(runtime.OpenDb, library, clock, id, handOffId, organisation,
             PageActor.For(HttpContext), ct), ct);
 
     public Task<IActionResult> OnPostRetryAsync(Guid id, CancellationToken ct) =>
@@ -189,7 +199,8 @@ public sealed class DetailModel(ReferralFlowDb db, ReferralRuntime runtime, Work
         if (MayWorkReferral)
         {
             AwaitingForwards = await ForwardConfirmation.AwaitingAsync(db, id, ct);
-            if (AwaitingForwards.Count > 0)
+            UnaskedRequests = await ForwardDecline.UnaskedAsync(db, id, ct);
+            if (AwaitingForwards.Count > 0 || UnaskedRequests.Count > 0)
                 ActiveOrganisations = [.. (await db.Organisations.AsNoTracking().Where(o => o.Active).OrderBy(o => o.Name)
                     .Select(o => new { o.Key, o.Name }).ToListAsync(ct)).Select(o => (o.Key, o.Name))];
         }
