@@ -115,7 +115,7 @@ internal static class PartnersCommands
             var context = await CliContext.OpenAsync(parse, output, ct);
             var referralId = await context.ReferralIdAsync(parse.GetValue(referral)!, ct);
             // One transaction: open requests to the role follow it to the new organisation.
-            var assigned = await RoleReassignment.AssignAsync(context.OpenDb, context.Library, context.Clock, referralId,
+            var (assigned, moved) = await RoleReassignment.AssignAsync(context.OpenDb, context.Library, context.Clock, referralId,
                 parse.GetValue(role)!.Trim(), parse.GetValue(organisation)!, RecordOptions.Operator, ct);
             await using var db = context.OpenDb();
             var contact = await PartnerDirectory.AuthorisedContactAsync(db, assigned.Organisation.Id, ct);
@@ -124,12 +124,17 @@ internal static class PartnersCommands
                 {
                     assigned.CaseCode, assigned.Role, organisation = assigned.Organisation.Key, organisationName = assigned.Organisation.Name,
                     contact = contact?.Email, assigned.Replaced, assigned.Warning,
+                    moved = moved.Select(m => new
+                    {
+                        m.CaseCode, step = m.StepId, m.Request, from = m.From.Key, to = m.To.Key, told = m.FromTold,
+                    }),
                 });
             else
             {
                 output.Line($"Assigned {assigned.Organisation.Name} ({assigned.Organisation.Key}) as '{assigned.Role}' of {assigned.CaseCode}" +
                     (assigned.Replaced is { } replaced ? $", replacing {replaced}" : "") +
                     (contact is null ? "." : $"; requests go to {contact.Name} <{contact.Email}>."));
+                if (ReassignmentText.Moved(moved) is { } sentence) output.Line(sentence);
                 if (assigned.Warning is { } warning) output.Error.WriteLine($"warning: {warning}");
             }
             return ExitCodes.Ok;

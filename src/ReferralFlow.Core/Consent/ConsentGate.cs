@@ -66,8 +66,8 @@ internal sealed class ConsentGate(ReferralFlowDb db, WorkflowLibrary library, Li
     /// and its consent task goes with it.</summary>
     public async Task HandOffClosedAsync(Guid handOffId, DateTimeOffset now, CancellationToken ct)
     {
-        var held = db.HeldRequests.Local.FirstOrDefault(h => h.HandOffId == handOffId)
-            ?? await db.HeldRequests.SingleOrDefaultAsync(h => h.HandOffId == handOffId, ct);
+        var held = db.HeldRequests.Local.FirstOrDefault(h => h.HandOffId == handOffId && h.Status == HeldRequestStatus.Held)
+            ?? await db.HeldRequests.SingleOrDefaultAsync(h => h.HandOffId == handOffId && h.Status == HeldRequestStatus.Held, ct);
         if (held is not { Status: HeldRequestStatus.Held }) return;
         held.Drop(now);
         var task = await db.Tasks.FindAsync([held.TaskId], ct);

@@ -39,7 +39,8 @@ internal sealed class HeldRequestMapping : IEntityTypeConfiguration<HeldRequest>
         entity.Property(h => h.Status).HasConversion<string>();
         entity.Property(h => h.ConsentNeeds).HasConversion(new JsonListConverter(), JsonListConverter.Comparer);
         entity.HasIndex(h => h.ReferralId);
-        entity.HasIndex(h => h.HandOffId).IsUnique();
+        // Not unique: a request released for one organisation and moved to another can be held again (one held at a time).
+        entity.HasIndex(h => h.HandOffId);
         entity.HasIndex(h => h.TaskId).IsUnique();
     }
 }

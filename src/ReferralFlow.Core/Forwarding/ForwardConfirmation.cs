@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ReferralFlow.Core.Acting;
+using ReferralFlow.Core.Audit;
 using ReferralFlow.Core.Definitions;
 using ReferralFlow.Core.HandOffs;
 using ReferralFlow.Core.Partners;
@@ -21,6 +22,8 @@ public sealed record AwaitingForward(Guid Id, Guid HandOffId, string Request, st
 /// </summary>
 public static class ForwardConfirmation
 {
+    public const string ConfirmedAudit = "forward.confirmed";
+
     public static async Task<IReadOnlyList<AwaitingForward>> AwaitingAsync(ReferralFlowDb db, Guid referralId, CancellationToken ct)
     {
         var rows = await (from f in db.HandOffForwards.AsNoTracking()
@@ -60,6 +63,8 @@ public static class ForwardConfirmation
                 HandOffChanges.Forwarded, ReplyForwarding.ForwardedHistory,
                 $"'{handOff.Request}' forwarded from {from.Name} ({from.Key}) to {to.Name} ({to.Key}), at the address {from.Key} " +
                 $"proposed, confirmed by {actor.Name}", TellFrom: false), ct);
+            AuditTrail.Record(db, actor, ConfirmedAudit, referralId, $"forward {forward.Id:D}", now,
+                $"hand-off {handOff.Id:D}, proposed by {from.Key}, for {to.Key}");
             await runtime.FlushAsync(ct);
             return $"The request '{handOff.Title}' goes to {to.Name} at the confirmed address (held until consent covers {to.Key}, if none does).";
         }, ct);

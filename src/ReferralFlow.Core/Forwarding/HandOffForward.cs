@@ -3,7 +3,9 @@ namespace ReferralFlow.Core.Forwarding;
 /// <summary>
 /// One link of a request's forwarding chain: a partner that could not help sent the request on, from its reply page,
 /// to another organisation of the directory (<see cref="ForwardStatus.Forwarded"/> at once), or named an address
-/// outside it, which waits for a caseworker of the sending organisation (<see cref="ForwardStatus.AwaitingConfirmation"/>).
+/// outside it, which waits for a caseworker of the sending organisation (<see cref="ForwardStatus.AwaitingConfirmation"/>),
+/// who confirms or declines it. A caseworker who sends the request to an organisation on the referral page adds a
+/// link too (<see cref="ForwardStatus.Forwarded"/>, decided by that caseworker).
 /// Ids, codes and the partner's own contact address only; nothing about the person.
 /// </summary>
 public sealed class HandOffForward
@@ -28,10 +30,10 @@ public sealed class HandOffForward
     public string? DecidedBy { get; private set; }
 
     public static HandOffForward ToDirectory(Guid id, Guid handOffId, Guid referralId, Guid? fromOrganisation, Guid? fromContact,
-        Guid toOrganisation, DateTimeOffset at) => new()
+        Guid toOrganisation, DateTimeOffset at, string by = "link") => new()
     {
         Id = id, HandOffId = handOffId, ReferralId = referralId, FromOrganisationId = fromOrganisation, FromContactId = fromContact,
-        ToOrganisationId = toOrganisation, Status = ForwardStatus.Forwarded, ProposedAt = at, DecidedAt = at, DecidedBy = "link",
+        ToOrganisationId = toOrganisation, Status = ForwardStatus.Forwarded, ProposedAt = at, DecidedAt = at, DecidedBy = by,
     };
 
     public static HandOffForward ToAddress(Guid id, Guid handOffId, Guid referralId, Guid? fromOrganisation, Guid? fromContact,
@@ -44,6 +46,10 @@ public sealed class HandOffForward
     public void Confirm(Guid organisationId, DateTimeOffset at, string by) => Decide(ForwardStatus.Confirmed, organisationId, at, by);
 
     public void Decline(DateTimeOffset at, string by) => Decide(ForwardStatus.Declined, null, at, by);
+
+    /// <summary>The request moved elsewhere (the role reassigned, another link of the chain) while the address waited:
+    /// nobody decided on it, and it is no longer asked about.</summary>
+    public void Supersede(DateTimeOffset at, string by) => Decide(ForwardStatus.Superseded, null, at, by);
 
     private void Decide(ForwardStatus status, Guid? organisationId, DateTimeOffset at, string by)
     {
@@ -59,6 +65,7 @@ public enum ForwardStatus
     AwaitingConfirmation,
     Confirmed,
     Declined,
+    Superseded,
 }
 
 public static class ForwardStatuses
@@ -69,6 +76,7 @@ public static class ForwardStatuses
         ForwardStatus.AwaitingConfirmation => "awaiting-confirmation",
         ForwardStatus.Confirmed => "confirmed",
         ForwardStatus.Declined => "declined",
+        ForwardStatus.Superseded => "superseded",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown forward status."),
     };
 
@@ -78,6 +86,7 @@ public static class ForwardStatuses
         "awaiting-confirmation" => ForwardStatus.AwaitingConfirmation,
         "confirmed" => ForwardStatus.Confirmed,
         "declined" => ForwardStatus.Declined,
+        "superseded" => ForwardStatus.Superseded,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown forward status."),
     };
 }

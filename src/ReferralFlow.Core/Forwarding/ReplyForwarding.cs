@@ -3,6 +3,7 @@ using ReferralFlow.Core.Definitions;
 using ReferralFlow.Core.HandOffs;
 using ReferralFlow.Core.History;
 using ReferralFlow.Core.Mail;
+using ReferralFlow.Core.Outbox;
 using ReferralFlow.Core.Partners;
 using ReferralFlow.Core.Persistence;
 using ReferralFlow.Core.Replies;
@@ -99,6 +100,12 @@ public sealed class ReplyForwarding(Func<ReferralFlowDb> openDb, WorkflowLibrary
                     holder.Id, contactId, address!, now));
                 foreach (var link in await db.ReplyTokens.Where(t => t.HandOffId == found.HandOff.Id && t.UsedAt == null && t.RevokedAt == null).ToListAsync(ct))
                     link.Revoke(now);
+                // Reminders queued and not yet delivered would go to the organisation that just said it cannot help;
+                // later ones are held until the request moves (CannotHelp).
+                foreach (var unsent in await db.OutboxMessages.Where(m => m.HandOffId == found.HandOff.Id && m.Status == OutboxStatus.Pending
+                             && (m.Kind == OutboxKinds.Reminder || m.Kind == OutboxKinds.Escalation)
+                             && (m.Recipient == found.HandOff.Partner || m.Recipient == Recipients.Backup)).ToListAsync(ct))
+                    unsent.DeadLetter($"not sent: {holder.Key} cannot help and proposed another address");
                 db.HandOffEvents.Add(unit.Actor.Attribution(null).Record(found.HandOff, HandOffChanges.ForwardProposed, now, fromOrganisationId: holder.Id));
                 // The address stays on the forward row: history names who proposed, not where to.
                 db.History.Add(new HistoryEntry

@@ -59,6 +59,10 @@ public static class HandOffChanges
     public const string Forwarded = "forwarded";
     public const string ForwardProposed = "forward-proposed";
 
+    /// <summary>A caseworker of the sending organisation declined the address a partner proposed: nobody is asked until
+    /// the role is reassigned or the caseworker sends the request to an organisation.</summary>
+    public const string ForwardDeclined = "forward-declined";
+
     /// <summary>The role was given to another organisation while the request was open: it moved there.</summary>
     public const string Reassigned = "reassigned";
 }

@@ -9,6 +9,13 @@ using ReferralFlow.Core.Runtime;
 
 namespace ReferralFlow.Core.Partners;
 
+/// <summary>An open request that followed the role: from where to where, and whether the organisation it left was told
+/// (only one the request had reached is).</summary>
+public sealed record MovedRequest(string CaseCode, string StepId, string Request, Organisation From, Organisation To, bool FromTold);
+
+/// <summary>The assignment and the open requests that moved with it.</summary>
+public sealed record Reassignment(AssignResult Assigned, IReadOnlyList<MovedRequest> Moved);
+
 /// <summary>
 /// <c>partners assign</c> as one transaction (issue 9 §2): the role is given to the organisation and every open request
 /// to that role — in the referral and the referrals started from it — follows: cancelled for the organisation that had
@@ -19,11 +26,11 @@ public static class RoleReassignment
 {
     public const string HistoryKind = "handoff-reassigned";
 
-    public static Task<AssignResult> AssignAsync(Func<ReferralFlowDb> openDb, WorkflowLibrary library, TimeProvider clock,
+    public static Task<Reassignment> AssignAsync(Func<ReferralFlowDb> openDb, WorkflowLibrary library, TimeProvider clock,
         Guid referralId, string role, string organisationReference, Actor actor, CancellationToken ct = default) =>
         Transactions.RunAsync(openDb, actor, unit => AssignAsync(unit.Db, library, clock, referralId, role, organisationReference, actor, ct), ct);
 
-    private static async Task<AssignResult> AssignAsync(ReferralFlowDb db, WorkflowLibrary library, TimeProvider clock,
+    private static async Task<Reassignment> AssignAsync(ReferralFlowDb db, WorkflowLibrary library, TimeProvider clock,
         Guid referralId, string role, string organisationReference, Actor actor, CancellationToken ct)
     {
         // Who each open request to the role is with, before the assignment changes the answer.
@@ -37,6 +44,7 @@ public static class RoleReassignment
         var assigned = await PartnerAssignments.AssignAsync(db, library, referralId, role, organisationReference, actor.Name, clock.GetUtcNow(), ct);
 
         var unit = new RuntimeUnit(db, library, clock, actor);
+        var moved = new List<MovedRequest>();
         foreach (var (handOff, from) in open)
         {
             var to = await PartnerAssignments.OrganisationForAsync(db, handOff.ReferralId, role, ct);
@@ -44,12 +52,13 @@ public static class RoleReassignment
             if (to is null || to.Id == from.Id) continue;
             var referral = await db.Referrals.SingleAsync(r => r.Id == handOff.ReferralId, ct);
             if (referral.Status != ReferralStatus.Active) continue;
-            await unit.RedirectAsync(referral, handOff, new RequestMove(from, to, null, AddressedToOrganisation: false,
+            var told = await unit.RedirectAsync(referral, handOff, new RequestMove(from, to, null, AddressedToOrganisation: false,
                 HandOffChanges.Reassigned, HistoryKind,
                 $"'{handOff.Request}' reassigned from {from.Name} ({from.Key}) to {to.Name} ({to.Key}) by {actor.Name}: " +
                 $"the '{role}' role was given to {to.Key}", TellFrom: true), ct);
+            moved.Add(new MovedRequest(referral.CaseCode, handOff.StepId, handOff.Request, from, to, told));
         }
         await unit.FlushAsync(ct);
-        return assigned;
+        return new Reassignment(assigned, moved);
     }
 }

@@ -86,7 +86,7 @@ internal sealed partial class RuntimeUnit
                 });
                 break;
             case MessageQueued e:
-                if (await Gate.HoldsAsync(referral, e, now, ct)) break;
+                if (await HeldAsCannotHelpAsync(referral, e, now, ct) || await Gate.HoldsAsync(referral, e, now, ct)) break;
                 var message = new OutboxMessage
                 {
                     Id = Guid.CreateVersion7(now), ReferralId = referral.Id, StepId = e.StepId,

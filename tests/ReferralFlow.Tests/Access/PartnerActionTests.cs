@@ -35,10 +35,14 @@ public class PartnerActionTests
         var retry = await PostAsync(viewer, $"{url}?handler=Retry", page);
         // Confirming an address a partner proposed is the owner's caseworkers' alone (Forwarding/).
         var confirm = await PostAsync(viewer, $"{url}?handler=ConfirmForward&forwardId={Guid.NewGuid()}", page, ("organisation", "test-partner-ngo"));
+        var decline = await PostAsync(viewer, $"{url}?handler=DeclineForward&forwardId={Guid.NewGuid()}", page);
+        var send = await PostAsync(viewer, $"{url}?handler=SendRequest&handOffId={Guid.NewGuid()}", page, ("organisation", "test-partner-ngo"));
 
         Assert.Equal(HttpStatusCode.Forbidden, withdraw.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, retry.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, confirm.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, decline.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, send.StatusCode);
         await using var read = app.OpenDb();
         Assert.Equal(ReferralStatus.Active, (await read.Referrals.SingleAsync()).Status);
     }

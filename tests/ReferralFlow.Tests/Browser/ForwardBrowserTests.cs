@@ -38,6 +38,7 @@ public sealed class ForwardBrowserTests
         await staff.GotoAsync(new Uri(app.Address, $"referrals/{forward.ReferralId}").ToString());
         var awaiting = staff.Locator("section", new() { Has = staff.GetByRole(AriaRole.Heading, new() { Name = "Forwards to confirm" }) });
         Assert.Contains("help@other.example.org", await awaiting.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await awaiting.GetByRole(AriaRole.Button, new() { Name = "Decline this address" }).IsVisibleAsync());
         await CheckBothWidthsAsync(staff, "referral-forward-to-confirm");
         await staff.GetByLabel("Organisation of the directory this address belongs to").SelectOptionAsync("ro-shelter-e");
         await staff.GetByRole(AriaRole.Button, new() { Name = "Confirm and forward" }).ClickAsync();
@@ -46,6 +47,37 @@ public sealed class ForwardBrowserTests
         await using var db = app.App.OpenDb();
         Assert.Equal(ForwardStatus.Confirmed, (await db.HandOffForwards.SingleAsync()).Status);
         Assert.Equal("help@other.example.org", (await db.HandOffs.SingleAsync(h => h.Id == forward.HandOffId)).AddressedEmail);
+    }
+
+    [Fact]
+    public async Task The_sending_caseworker_declines_a_proposed_address_and_sends_the_request_to_an_organisation()
+    {
+        await using var app = ListeningApp.Start();
+        var forward = await ForwardCase.StartAsync(app.App, app.Links);
+        // No token: the partner has no account. The factory's own options reach the listening host.
+        var partner = app.App.ClientWith(null);
+        var proposed = await Web.FormPosts.PostAsync(partner, forward.ForwardPath(), await Web.FormPosts.GetPageAsync(partner, forward.ForwardPath()),
+            ("email", "help@other.example.org"));
+        Assert.True(proposed.IsSuccessStatusCode);
+        await using var chromium = await Chromium.LaunchAsync();
+        var staff = await chromium.SignedInPageAsync(app.App.Caseworker);
+        await staff.GotoAsync(new Uri(app.Address, $"referrals/{forward.ReferralId}").ToString());
+
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Decline this address" }).ClickAsync();
+
+        await staff.WaitForSelectorAsync("text=proposed was declined. Nobody is asked");
+        var unasked = staff.Locator("section", new() { Has = staff.GetByRole(AriaRole.Heading, new() { Name = "Requests nobody is asked for" }) });
+        Assert.Contains("Shelter B (ro-shelter-b) cannot help", await unasked.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await staff.GetByRole(AriaRole.Heading, new() { Name = "Forwards to confirm" }).CountAsync());
+        await CheckBothWidthsAsync(staff, "referral-request-nobody-asked");
+        await staff.GetByLabel("Organisation of the directory to send it to").SelectOptionAsync("ro-shelter-e");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Send the request" }).ClickAsync();
+        await staff.WaitForSelectorAsync("text=goes to Shelter E");
+        Assert.Equal(0, await unasked.CountAsync());
+
+        await using var db = app.App.OpenDb();
+        Assert.Equal([ForwardStatus.Declined, ForwardStatus.Forwarded],
+            await db.HandOffForwards.OrderBy(f => f.ProposedAt).ThenBy(f => f.Status).Select(f => f.Status).ToListAsync());
     }
 
     private static async Task CheckBothWidthsAsync(IPage page, string name)

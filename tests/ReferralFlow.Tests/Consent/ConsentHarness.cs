@@ -18,7 +18,7 @@ namespace ReferralFlow.Tests.Consent;
 /// <summary>
 /// A runtime on one provider with a small procedure — a caseworker task, then an accept-referral request to the
 /// receiving partner (purpose refer by default) with a reminder and a coordinator rung — a two-shelter directory
-/// whose contacts carry distinctive names, and a delivery into .eml files through the real directory address book.
+/// whose contacts carry distinctive names (Foyer Lumière's intake has a night desk as its backup), and a delivery into .eml files through the real directory address book.
 /// </summary>
 public sealed class ConsentHarness : IAsyncDisposable
 {
@@ -33,7 +33,7 @@ public sealed class ConsentHarness : IAsyncDisposable
             { "id": "ask-shelter", "type": "partnerRequest", "partner": "receiving", "request": "accept-referral",
               "consentNeeds": NEEDS,
               "outcomes": ["accepted", "declined"], "due": "P10D", "remind": ["-P2D"],
-              "escalate": [{ "after": "P1D", "to": "coordinator" }] },
+              "escalate": LADDER },
             { "id": "done", "type": "end", "outcome": "referred" } ],
           "transitions": [
             { "from": "prepare", "outcome": "ready", "to": "ask-shelter" },
@@ -59,7 +59,8 @@ public sealed class ConsentHarness : IAsyncDisposable
             country: FR
             services: [shelter]
             contacts:
-              - { id: fr-foyer-intake, name: Marguerite Dufresne-Okafor, email: accueil@foyer-lumiere.example.org, language: en, authorised: true }
+              - { id: fr-foyer-intake, name: Marguerite Dufresne-Okafor, email: accueil@foyer-lumiere.example.org, language: en, authorised: true, backup: fr-foyer-night }
+              - { id: fr-foyer-night, name: Night desk, email: nuit@foyer-lumiere.example.org, language: en, authorised: true }
           - id: be-refuge
             name: Refuge Bruxelles
             kind: shelter
@@ -82,13 +83,27 @@ public sealed class ConsentHarness : IAsyncDisposable
     public DateTimeOffset Now => Runtime.Clock.GetUtcNow();
     public DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
 
+    private const string CoordinatorLadder = """[{ "after": "P1D", "to": "coordinator" }]""";
+
+    /// <summary>The request's ladder with the partner's backup first: a day after the due time to Foyer Lumière's night
+    /// desk, two days after to the network's coordinator.</summary>
+    public const string BackupLadder = """[{ "after": "P1D", "to": "backup" }, { "after": "P2D", "to": "coordinator" }]""";
+
     /// <param name="needs">The request step's consentNeeds ("written", "own"); none by default.</param>
-    public static async Task<ConsentHarness> CreateAsync(string provider, string name, params string[] needs)
+    public static Task<ConsentHarness> CreateAsync(string provider, string name, params string[] needs) =>
+        CreateAsync(provider, name, CoordinatorLadder, needs);
+
+    /// <param name="ladder">The request step's escalation ladder, as JSON (e.g. <see cref="BackupLadder"/>).</param>
+    public static async Task<ConsentHarness> WithLadderAsync(string provider, string name, string ladder) =>
+        await CreateAsync(provider, name, ladder, []);
+
+    private static async Task<ConsentHarness> CreateAsync(string provider, string name, string ladder, string[] needs)
     {
         var folder = new TempDirectory("rf-consent");
         System.IO.Directory.CreateDirectory(folder.Combine("workflows"));
         await File.WriteAllTextAsync(folder.Combine("workflows", "consent-check.json"),
-            Procedure.Replace("NEEDS", "[" + string.Join(", ", needs.Select(n => $"\"{n}\"")) + "]", StringComparison.Ordinal));
+            Procedure.Replace("NEEDS", "[" + string.Join(", ", needs.Select(n => $"\"{n}\"")) + "]", StringComparison.Ordinal)
+                .Replace("LADDER", ladder, StringComparison.Ordinal));
         var harness = new ConsentHarness(await RuntimeHarness.CreateAsync(provider, name, folder.Combine("workflows")), folder);
         await using var db = harness.Runtime.Open();
         var imported = await DirectoryImport.ImportAsync(db, Directory, DirectoryFormat.Yaml, "consent.yaml");

@@ -81,4 +81,56 @@ public class ForwardPageTests
         Assert.Equal("help@other.example.org", (await read.HandOffs.SingleAsync(h => h.Id == forward.HandOffId)).AddressedEmail);
         Assert.DoesNotContain("Forwards to confirm", await GetPageAsync(owner, $"/referrals/{forward.ReferralId}"));
     }
+
+    [Fact]
+    public async Task The_owner_caseworker_declines_a_proposed_address_and_sends_the_request_to_an_organisation_from_the_referral_page()
+    {
+        await using var app = new WebApp();
+        var forward = await ForwardCase.StartAsync(app, app.Services.GetRequiredService<ReplyLinks>());
+        var partner = app.CreateAnonymousClient();
+        var proposed = await PostAsync(partner, forward.ForwardPath(), await GetPageAsync(partner, forward.ForwardPath()),
+            ("email", "help@other.example.org"));
+        Assert.Equal(HttpStatusCode.OK, proposed.StatusCode);
+        Guid forwardId;
+        await using (var db = app.OpenDb()) forwardId = (await db.HandOffForwards.SingleAsync()).Id;
+        var owner = app.CreateClient();
+        var url = $"/referrals/{forward.ReferralId}";
+        var page = await GetPageAsync(owner, url);
+        // The decline button posts the same form elsewhere; the Chromium test clicks it.
+        Assert.Matches($"formaction=\"{url}[^\"]*handler=DeclineForward[^\"]*\"", page);
+        Assert.Matches($"formaction=\"{url}[^\"]*forwardId={forwardId}[^\"]*\"", page);
+
+        var declined = await PostAsync(owner, $"{url}?handler=DeclineForward&forwardId={forwardId}", page);
+
+        Assert.True(declined.IsSuccessStatusCode, await declined.Content.ReadAsStringAsync());
+        Assert.Contains("The address Shelter B (ro-shelter-b) proposed was declined. Nobody is asked", await declined.Content.ReadAsStringAsync());
+        var after = await GetPageAsync(owner, url);
+        Assert.DoesNotContain("Forwards to confirm", after);
+        Assert.Contains("Requests nobody is asked for", after);
+        Assert.Contains($"partners assign {await CaseCodeAsync(app, forward.ReferralId)} --role receiving --organisation ID", after);
+        // Shelter B said it cannot help: it is not offered.
+        Assert.DoesNotContain("<option value=\"ro-shelter-b\">", after);
+        await using (var db = app.OpenDb())
+            Assert.Equal(ForwardStatus.Declined, (await db.HandOffForwards.SingleAsync()).Status);
+
+        var empty = await PostAsync(owner, $"{url}?handler=SendRequest&handOffId={forward.HandOffId}", after, ("organisation", ""));
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        Assert.Contains("Choose the organisation of the directory to send the request to.", await empty.Content.ReadAsStringAsync());
+
+        var sent = await PostAsync(owner, $"{url}?handler=SendRequest&handOffId={forward.HandOffId}", after, ("organisation", "ro-shelter-e"));
+
+        Assert.True(sent.IsSuccessStatusCode, await sent.Content.ReadAsStringAsync());
+        Assert.Contains("goes to Shelter E", await sent.Content.ReadAsStringAsync());
+        var last = await GetPageAsync(owner, url);
+        Assert.DoesNotContain("Requests nobody is asked for", last);
+        await using var read = app.OpenDb();
+        var e = await read.Organisations.SingleAsync(o => o.Key == "ro-shelter-e");
+        Assert.Equal(e.Id, (await read.HandOffs.SingleAsync(h => h.Id == forward.HandOffId)).AddressedOrganisationId);
+    }
+
+    private static async Task<string> CaseCodeAsync(WebApp app, Guid referralId)
+    {
+        await using var db = app.OpenDb();
+        return await db.Referrals.Where(r => r.Id == referralId).Select(r => r.CaseCode).SingleAsync();
+    }
 }

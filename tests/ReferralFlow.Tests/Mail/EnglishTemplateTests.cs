@@ -20,6 +20,8 @@ public class EnglishTemplateTests
         { "outcome-notice", "accept-referral", "declined" },
         { "consent-withdrawn", "consent-withdrawn", null },
         { "notice", "departure-notice", null },
+        { "request-moved", "accept-referral", null },
+        { "forward-notice", "accept-referral", null },
     };
 
     [Theory]
@@ -27,9 +29,9 @@ public class EnglishTemplateTests
     public void English_render_matches_the_approved_text(string template, string request, string? answer)
     {
         // Staff-facing messages link to the referral; partner-facing ones carry one link per answer.
-        IReadOnlyList<MessageLink>? links = template is "escalation" or "outcome-notice"
+        IReadOnlyList<MessageLink>? links = template is "escalation" or "outcome-notice" or "forward-notice"
             ? [new MessageLink("referral", new Uri("https://referrals.example.org/referrals/0192f1c4-5b2a-7d3e-9c41-2a8b6d0e4f10"))]
-            : template is "notice" or "consent-withdrawn" ? [] : null;
+            : template is "notice" or "consent-withdrawn" or "request-moved" ? [] : null;
         var facts = TemplateCoverageTests.Facts(request, answer, links) with { Facts = StepFacts(template) };
         var rendered = TemplateRenderer.Render(MailHarness.Templates, template, "en", facts);
 

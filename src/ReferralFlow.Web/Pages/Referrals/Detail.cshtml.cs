@@ -57,6 +57,9 @@ public sealed partial class DetailModel(ReferralFlowDb db, ReferralRuntime runti
     public IReadOnlyList<AwaitingForward> AwaitingForwards { get; private set; } = [];
     public IReadOnlyList<(string Key, string Name)> ActiveOrganisations { get; private set; } = [];
 
+    /// <summary>Requests nobody is asked for: the recipient cannot help and the address it proposed was declined.</summary>
+    public IReadOnlyList<UnaskedRequest> UnaskedRequests { get; private set; } = [];
+
     /// <summary>The person's own events (suspension, last day of air travel …): whole for the owning organisation, a
     /// partner's part of them for a partner (Core/Access/PartnerView).</summary>
     public CaseState? Case => Referral?.Case;
@@ -107,6 +110,13 @@ public sealed partial class DetailModel(ReferralFlowDb db, ReferralRuntime runti
 
     public Task<IActionResult> OnPostConfirmForwardAsync(Guid id, Guid forwardId, string? organisation, CancellationToken ct) =>
         ActAsync(id, () => ForwardConfirmation.ConfirmAsync(runtime.OpenDb, library, clock, id, forwardId, organisation,
+            PageActor.For(HttpContext), ct), ct);
+
+    public Task<IActionResult> OnPostDeclineForwardAsync(Guid id, Guid forwardId, CancellationToken ct) =>
+        ActAsync(id, () => ForwardDecline.DeclineAsync(runtime.OpenDb, clock, id, forwardId, PageActor.For(HttpContext), ct), ct);
+
+    public Task<IActionResult> OnPostSendRequestAsync(Guid id, Guid handOffId, string? organisation, CancellationToken ct) =>
+        ActAsync(id, () => RequestSending.SendAsync(runtime.OpenDb, library, clock, id, handOffId, organisation,
             PageActor.For(HttpContext), ct), ct);
 
     public Task<IActionResult> OnPostRetryAsync(Guid id, CancellationToken ct) =>
@@ -191,7 +201,8 @@ public sealed partial class DetailModel(ReferralFlowDb db, ReferralRuntime runti
         if (MayWorkReferral)
         {
             AwaitingForwards = await ForwardConfirmation.AwaitingAsync(db, id, ct);
-            if (AwaitingForwards.Count > 0)
+            UnaskedRequests = await ForwardDecline.UnaskedAsync(db, id, ct);
+            if (AwaitingForwards.Count > 0 || UnaskedRequests.Count > 0)
                 ActiveOrganisations = [.. (await db.Organisations.AsNoTracking().Where(o => o.Active).OrderBy(o => o.Name)
                     .Select(o => new { o.Key, o.Name }).ToListAsync(ct)).Select(o => (o.Key, o.Name))];
         }
