@@ -72,11 +72,7 @@ public class CaseEventPageTests
     public async Task A_partner_caseworker_and_the_owners_coordinator_get_403_on_every_case_event_and_nothing_is_recorded()
     {
         await using var app = new WebApp();
-        var referral = await app.StartOwnedAsync("transnational-return", "caseworker");
-        var partner = await TestStaff.OrganisationAsync(app, "ro-test-shelter", "RO", "shelter");
-        await using (var db = app.OpenDb())
-            await PartnerAssignments.AssignAsync(db, app.Services.GetRequiredService<WorkflowLibrary>(), referral.Id, "receiving",
-                partner.Key, "caseworker", DateTimeOffset.UtcNow);
+        var (referral, partner) = await app.StartOwnedWithPartnerAsync();
         var url = $"/referrals/{referral.Id}";
         (string Handler, (string, string)[] Fields)[] posts =
         [
@@ -107,11 +103,7 @@ public class CaseEventPageTests
     public async Task A_partner_caseworker_sees_on_the_page_that_the_case_is_suspended_but_not_why()
     {
         await using var app = new WebApp();
-        var referral = await app.StartOwnedAsync("transnational-return", "caseworker");
-        var partner = await TestStaff.OrganisationAsync(app, "ro-test-shelter", "RO", "shelter");
-        await using (var db = app.OpenDb())
-            await PartnerAssignments.AssignAsync(db, app.Services.GetRequiredService<WorkflowLibrary>(), referral.Id, "receiving",
-                partner.Key, "caseworker", DateTimeOffset.UtcNow);
+        var (referral, partner) = await app.StartOwnedWithPartnerAsync();
         await app.Services.GetRequiredService<CaseEventActions>().SuspendAsync(referral.Id, "in-detention", Core.Acting.Actor.Operator("tests"));
 
         var page = await GetPageAsync((await TestStaff.MemberAsync(app, StaffRoles.Caseworker, partner.Key)).Client(app), $"/referrals/{referral.Id}");

@@ -22,4 +22,16 @@ public static class OwnedReferrals
         var start = scope.ServiceProvider.GetRequiredService<ReferralStart>();
         return (await start.StartAsync(workflow, intake, Actor.Operator(actor))).Referral;
     }
+
+    /// <summary>An owned referral whose receiving role is played by a Romanian test shelter (a partner organisation).</summary>
+    public static async Task<(StartedReferral Referral, Core.Partners.Organisation Partner)> StartOwnedWithPartnerAsync(this WebApp app,
+        string workflow = "transnational-return")
+    {
+        var referral = await app.StartOwnedAsync(workflow, "caseworker");
+        var partner = await TestStaff.OrganisationAsync(app, "ro-test-shelter", "RO", "shelter");
+        await using var db = app.OpenDb();
+        await Core.Partners.PartnerAssignments.AssignAsync(db, app.Services.GetRequiredService<Core.Definitions.WorkflowLibrary>(),
+            referral.Id, "receiving", partner.Key, "caseworker", DateTimeOffset.UtcNow);
+        return (referral, partner);
+    }
 }

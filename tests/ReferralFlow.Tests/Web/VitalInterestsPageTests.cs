@@ -61,11 +61,7 @@ public class VitalInterestsPageTests
     /// organisation.</summary>
     private static async Task<(string Url, Organisation Partner, TestMember Coordinator)> WithPartnerAsync(WebApp app)
     {
-        var referral = await app.StartOwnedAsync("transnational-return", "caseworker");
-        var partner = await TestStaff.OrganisationAsync(app, "ro-test-shelter", "RO", "shelter");
-        await using (var db = app.OpenDb())
-            await PartnerAssignments.AssignAsync(db, app.Services.GetRequiredService<Core.Definitions.WorkflowLibrary>(), referral.Id,
-                "receiving", partner.Key, "caseworker", DateTimeOffset.UtcNow);
+        var (referral, partner) = await app.StartOwnedWithPartnerAsync();
         return ($"/referrals/{referral.Id}", partner, await TestStaff.MemberAsync(app, StaffRoles.Coordinator));
     }
 }
