@@ -36,11 +36,15 @@ internal static class CaseEventApi
         return api;
     }
 
-    private static async Task<Results<Ok<CaseEventResult>, ProblemHttpResult>> ActAsync(Guid id, StaffAccess access,
+    /// <summary>As every action on a referral: nobody outside the case learns it exists (404); inside it, only the
+    /// owning organisation's caseworkers record the person's events (403 for partners and coordinators).</summary>
+    private static async Task<Results<Ok<CaseEventResult>, ForbidHttpResult, ProblemHttpResult>> ActAsync(Guid id, StaffAccess access,
         Func<Task<CaseEventResult>> act, CancellationToken ct)
     {
-        if (await access.GrantAsync(id, ct) is not { Standing: ReferralStanding.Owner, MayWork: true })
+        var grant = await access.GrantAsync(id, ct);
+        if (!grant.MaySee)
             return TypedResults.Problem(title: "Not found", detail: $"No referral {id}.", statusCode: StatusCodes.Status404NotFound);
+        if (grant is not { Standing: ReferralStanding.Owner, MayWork: true }) return TypedResults.Forbid();
         return TypedResults.Ok(await act());
     }
 

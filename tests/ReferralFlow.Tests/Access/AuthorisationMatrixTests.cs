@@ -73,18 +73,19 @@ public class AuthorisationMatrixTests(ITestOutputHelper output)
             Body: _ => new { outcome = "no-such-outcome" }),
         ["POST /api/handoffs/{id:guid}/answer"] = new("POST", "/api/handoffs/{handoff}/answer", [401, 400, 404, 404, 404, 404, 404],
             Body: _ => new { outcome = "no-such-outcome", channel = "phone" }),
-        // The person's own events: the owning caseworkers reach the check of the code (400); nobody else learns of the referral.
-        ["POST /api/referrals/{id:guid}/missing"] = new("POST", "/api/referrals/{referral}/missing", [401, 400, 404, 404, 404, 404, 404],
+        // The person's own events: the owning caseworkers reach the check of the code (400); a partner or coordinator is
+        // refused; nobody else learns of the referral.
+        ["POST /api/referrals/{id:guid}/missing"] = new("POST", "/api/referrals/{referral}/missing", [401, 400, 403, 403, 404, 403, 404],
             Body: _ => new { kind = "no-such-kind" }),
-        ["POST /api/referrals/{id:guid}/suspend"] = new("POST", "/api/referrals/{referral}/suspend", [401, 400, 404, 404, 404, 404, 404],
+        ["POST /api/referrals/{id:guid}/suspend"] = new("POST", "/api/referrals/{referral}/suspend", [401, 400, 403, 403, 404, 403, 404],
             Body: _ => new { reason = "no-such-reason" }),
-        ["POST /api/referrals/{id:guid}/resume"] = new("POST", "/api/referrals/{referral}/resume", [401, 400, 404, 404, 404, 404, 404],
+        ["POST /api/referrals/{id:guid}/resume"] = new("POST", "/api/referrals/{referral}/resume", [401, 400, 403, 403, 404, 403, 404],
             Body: _ => new { }),
-        ["POST /api/referrals/{id:guid}/leave"] = new("POST", "/api/referrals/{referral}/leave", [401, 400, 404, 404, 404, 404, 404],
+        ["POST /api/referrals/{id:guid}/leave"] = new("POST", "/api/referrals/{referral}/leave", [401, 400, 403, 403, 404, 403, 404],
             Body: _ => new { reason = "no-such-reason" }),
-        ["POST /api/referrals/{id:guid}/withdraw"] = new("POST", "/api/referrals/{referral}/withdraw", [401, 400, 404, 404, 404, 404, 404],
+        ["POST /api/referrals/{id:guid}/withdraw"] = new("POST", "/api/referrals/{referral}/withdraw", [401, 400, 403, 403, 404, 403, 404],
             Body: _ => new { reason = "no-such-reason" }),
-        ["POST /api/referrals/{id:guid}/contacts"] = new("POST", "/api/referrals/{referral}/contacts", [401, 400, 404, 404, 404, 404, 404],
+        ["POST /api/referrals/{id:guid}/contacts"] = new("POST", "/api/referrals/{referral}/contacts", [401, 400, 403, 403, 404, 403, 404],
             Body: _ => new { on = "2027-01-04", channel = "phone", kind = "check-in" }),
         // A code that is no country: the owner's caseworker reaches the check (400); a partner or coordinator is refused.
         ["POST /api/referrals/{id:guid}/corridor"] = new("POST", "/api/referrals/{referral}/corridor", [401, 400, 403, 403, 404, 403, 404],

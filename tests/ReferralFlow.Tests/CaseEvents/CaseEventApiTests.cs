@@ -14,7 +14,7 @@ namespace ReferralFlow.Tests.CaseEvents;
 public class CaseEventApiTests
 {
     [Fact]
-    public async Task The_owning_caseworker_suspends_resumes_and_withdraws_with_a_reason_and_others_get_404()
+    public async Task The_owning_caseworker_suspends_resumes_and_withdraws_with_a_reason_its_coordinator_gets_403_and_others_404()
     {
         await using var app = new WebApp();
         var owner = app.CreateClient();
@@ -23,8 +23,9 @@ public class CaseEventApiTests
         var other = (await TestStaff.MemberAsync(app, StaffRoles.Caseworker, "test-other-ngo")).Client(app);
         var coordinator = (await TestStaff.MemberAsync(app, StaffRoles.Coordinator)).Client(app);
 
-        foreach (var stranger in new[] { other, coordinator })
-            Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsJsonAsync($"/api/referrals/{id}/suspend", new { reason = "in-hospital" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsJsonAsync($"/api/referrals/{id}/suspend", new { reason = "in-hospital" })).StatusCode);
+        // The owner's coordinator sees the referral but does not work it.
+        Assert.Equal(HttpStatusCode.Forbidden, (await coordinator.PostAsJsonAsync($"/api/referrals/{id}/suspend", new { reason = "in-hospital" })).StatusCode);
         var suspended = await owner.PostAsJsonAsync($"/api/referrals/{id}/suspend", new { reason = "in-hospital" });
         Assert.Equal(HttpStatusCode.OK, suspended.StatusCode);
         Assert.Equal("suspended", (await suspended.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("kind").GetString());
