@@ -41,13 +41,14 @@ internal static class HandOffsCommands
     }
 
     /// <summary>"queued", "queued, retry 2027-01-04 09:05: ..." , "sent 2027-01-04 09:00", "failed: ...",
-    /// "held: consent needed since 2027-01-04 09:00", or "-" without a message.</summary>
+    /// "not needed: ...", "held: consent needed since 2027-01-04 09:00", or "-" without a message.</summary>
     internal static string Delivery(HandOffDelivery? delivery) => delivery switch
     {
         null => "-",
         { Status: DeliveryStatus.Held } => $"held: {delivery.Reason} since {Text.Time(delivery.At)}",
         { Status: DeliveryStatus.Sent } => $"sent {Text.Time(delivery.At)}",
         { Status: DeliveryStatus.Failed } => $"failed: {Text.Or(delivery.LastError)}",
+        { Status: DeliveryStatus.NotNeeded } => $"not needed: {Text.Or(delivery.LastError)}",
         { LastError: { } error } => $"queued, retry {Text.Time(delivery.At)}: {error}",
         _ => DeliveryStatus.Queued,
     };

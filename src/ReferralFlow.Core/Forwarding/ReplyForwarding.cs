@@ -105,7 +105,7 @@ public sealed class ReplyForwarding(Func<ReferralFlowDb> openDb, WorkflowLibrary
                 foreach (var unsent in await db.OutboxMessages.Where(m => m.HandOffId == found.HandOff.Id && m.Status == OutboxStatus.Pending
                              && (m.Kind == OutboxKinds.Reminder || m.Kind == OutboxKinds.Escalation)
                              && (m.Recipient == found.HandOff.Partner || m.Recipient == Recipients.Backup)).ToListAsync(ct))
-                    unsent.DeadLetter($"not sent: {holder.Key} cannot help and proposed another address");
+                    unsent.SetAside($"not sent: {holder.Key} cannot help and proposed another address");
                 db.HandOffEvents.Add(unit.Actor.Attribution(null).Record(found.HandOff, HandOffChanges.ForwardProposed, now, fromOrganisationId: holder.Id));
                 // The address stays on the forward row: history names who proposed, not where to.
                 db.History.Add(new HistoryEntry

@@ -6,7 +6,8 @@ using ReferralFlow.Core.Persistence;
 namespace ReferralFlow.Core.Mail;
 
 /// <summary>One e-mail of a hand-off or referral as the CLI and web show it.</summary>
-/// <param name="State"><c>queued</c> (not yet sent, perhaps after failed attempts), <c>sent</c> or <c>failed</c>.</param>
+/// <param name="State"><c>queued</c> (not yet sent, perhaps after failed attempts), <c>sent</c>, <c>failed</c> or
+/// <c>not needed</c>.</param>
 /// <param name="At">Queued: when the next attempt is due. Sent: when it was sent. Failed: when it was given up.</param>
 public sealed record MessageDelivery(
     Guid MessageId, Guid? HandOffId, string Kind, string Recipient, string Template, string State,
@@ -18,6 +19,9 @@ public static class DeliveryStatus
     public const string Queued = "queued";
     public const string Sent = "sent";
     public const string Failed = "failed";
+
+    /// <summary>Deliberately not e-mailed (obsolete, moved, or a reminder to staff): not a failure.</summary>
+    public const string NotNeeded = "not needed";
 
     /// <summary>A hand-off's request the consent gate keeps back (<see cref="HeldRequest"/>): no message exists to show.</summary>
     public const string Held = "held";
@@ -64,6 +68,7 @@ public static class DeliveryStatus
         OutboxStatus.Pending => Queued,
         OutboxStatus.Sent => Sent,
         OutboxStatus.Dead => Failed,
+        OutboxStatus.NotNeeded => NotNeeded,
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown outbox status."),
     };
 }

@@ -76,6 +76,7 @@ public sealed class OutboxDelivery(
     {
         OutboxStatus.Sent => Delivered.Sent,
         OutboxStatus.Dead => Delivered.Failed,
+        OutboxStatus.NotNeeded => Delivered.NotNeeded,
         _ => Delivered.Retrying,
     };
 
@@ -102,8 +103,7 @@ public sealed class OutboxDelivery(
             case NoAddress noAddress:
                 return From(await OutboxOutcomes.DeadAsync(openDb, id, noAddress.Reason, raiseIncident: true, clock, ct));
             case Obsolete obsolete:
-                await OutboxOutcomes.DeadAsync(openDb, id, obsolete.Reason, raiseIncident: false, clock, ct);
-                return Delivered.NotNeeded;
+                return From(await OutboxOutcomes.NotNeededAsync(openDb, id, obsolete.Reason, clock, ct));
         }
         try
         {

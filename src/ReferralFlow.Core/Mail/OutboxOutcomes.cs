@@ -37,6 +37,15 @@ internal static class OutboxOutcomes
         RecordAsync(openDb, id, (db, message) =>
             DeadLetterAsync(db, message, reason, clock.GetUtcNow(), ct, raiseIncident ? reason : null), ct);
 
+    /// <summary>Deliberately not sent (see <see cref="OutboxStatus.NotNeeded"/>): no incident, nothing to retry.</summary>
+    public static Task<OutboxStatus> NotNeededAsync(Func<ReferralFlowDb> openDb, Guid id, string reason, TimeProvider clock, CancellationToken ct) =>
+        RecordAsync(openDb, id, (_, message) =>
+        {
+            message.NextAttemptAt = clock.GetUtcNow();
+            message.SetAside(reason);
+            return Task.CompletedTask;
+        }, ct);
+
     private static async Task DeadLetterAsync(
         ReferralFlowDb db, OutboxMessage message, string error, DateTimeOffset now, CancellationToken ct, string? incident)
     {

@@ -48,6 +48,14 @@ public sealed class OutboxMessage
         LastError = error;
     }
 
+    /// <summary>Not to be sent after all, and no failure: <paramref name="reason"/> says why (kept in LastError).</summary>
+    public void SetAside(string reason)
+    {
+        EnsurePending("set aside");
+        Status = OutboxStatus.NotNeeded;
+        LastError = reason;
+    }
+
     /// <summary>A dead-lettered message goes back to the queue once its cause is fixed (<c>referrals retry</c>):
     /// due now, with a full set of attempts, as if it had just been written.</summary>
     public void Requeue(DateTimeOffset at)

@@ -6,7 +6,7 @@ using ReferralFlow.Core.Persistence;
 namespace ReferralFlow.Core.Queries;
 
 /// <summary>One outbox row for the "Outgoing mail" page: routing and delivery only, never the body or an address.</summary>
-/// <param name="Status"><c>queued</c>, <c>sent</c> or <c>failed</c> (see <see cref="DeliveryStatus"/>).</param>
+/// <param name="Status"><c>queued</c>, <c>sent</c>, <c>failed</c> or <c>not needed</c> (see <see cref="DeliveryStatus"/>).</param>
 public sealed record OutboxRow(
     Guid Id, Guid ReferralId, string CaseCode, string Kind, string Template, string Recipient, string Status,
     int Attempts, DateTimeOffset NextAttemptAt, DateTimeOffset? SentAt, string? LastError, DateTimeOffset CreatedAt);

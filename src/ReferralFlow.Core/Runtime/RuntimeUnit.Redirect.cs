@@ -39,7 +39,7 @@ internal sealed partial class RuntimeUnit
         var reachedFrom = messages.Any(m => m.Kind == OutboxKinds.Request && m.Status == OutboxStatus.Sent && m.CreatedAt >= movedAt);
         foreach (var unsent in messages.Where(m => m.Status == OutboxStatus.Pending && m.Kind != OutboxKinds.Notice
                      && (m.Recipient == handOff.Partner || m.Recipient == Recipients.Backup)))
-            unsent.DeadLetter($"not sent: the request moved from {move.From.Key} to {move.To.Key}");
+            unsent.SetAside($"not sent: the request moved from {move.From.Key} to {move.To.Key}");
         await Gate.HandOffClosedAsync(handOff.Id, now, ct);
         foreach (var link in await db.ReplyTokens.Where(t => t.HandOffId == handOff.Id && t.UsedAt == null && t.RevokedAt == null).ToListAsync(ct))
             link.Revoke(now);

@@ -203,6 +203,25 @@ public class PageTests
         Assert.Contains("E-mail queued", await GetPageAsync(client, $"/referrals/{message.ReferralId}"));
     }
 
+    [Fact]
+    public async Task Outgoing_mail_counts_a_message_deliberately_not_sent_as_not_needed_not_as_failed()
+    {
+        await using var app = new WebApp();
+        var client = app.CreateClient();
+        await ApiTests.StartAsync(client, "court-appearance");
+        await using (var db = app.OpenDb())
+        {
+            (await db.OutboxMessages.SingleAsync()).SetAside("not sent: the hand-off was answered before the message went out");
+            await db.SaveChangesAsync();
+        }
+
+        var page = await GetPageAsync(client, "/mail");
+
+        Assert.Contains(">not needed</span>", page);
+        Assert.Contains("0 failed · 1 not needed", page);
+        Assert.Contains("not sent: the hand-off was answered before the message went out", page);
+    }
+
     /// <summary>A caseworker of the organisation that sent most demo referrals (the overdue intake, the held request and
     /// the incident among them): demo referrals belong to their sending organisation.</summary>
     private static async Task<HttpClient> DemoSenderAsync(WebApp app) =>
